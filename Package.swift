@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Concord",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "concord", targets: ["concord"]),
+        .library(name: "ConcordKit", targets: ["ConcordKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The system SQLite with the session extension's declarations made visible
+        // (see Sources/CSQLiteSession/shim.h for why a separate module is needed).
+        .systemLibrary(name: "CSQLiteSession", path: "Sources/CSQLiteSession"),
+        // libedit's readline-compatible API, for the REPL's line editing.
+        .systemLibrary(
+            name: "CEditLine",
+            path: "Sources/CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(
+            name: "ConcordKit",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                "CSQLiteSession",
+                "CEditLine",
+            ],
+            resources: [.embedInCode("Seeds")]
+        ),
+        .executableTarget(name: "concord", dependencies: ["ConcordKit"]),
+        .testTarget(
+            name: "ConcordKitTests",
+            dependencies: ["ConcordKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+    ]
+)

@@ -1,0 +1,48 @@
+/// A document as read from text, before it is stored: what ``DocumentReader`` produces
+/// and what the extractor and ``Ingestor`` consume.
+public struct ParsedDocument: Sendable, Hashable {
+    public var sourceName: String
+    public var symbol: String?
+    public var kind: DocumentKind
+    public var title: String?
+    /// ISO 8601 date the document is about, if the text gives one.
+    public var dated: String?
+    /// Summary records: `HH:MM` (24-hour) the meeting was called to order / rose.
+    public var meetingStartedAt: String?
+    public var meetingEndedAt: String?
+    public var paragraphs: [ParsedParagraph]
+
+    public init(
+        sourceName: String, symbol: String? = nil, kind: DocumentKind = .other, title: String? = nil,
+        dated: String? = nil, meetingStartedAt: String? = nil, meetingEndedAt: String? = nil,
+        paragraphs: [ParsedParagraph] = []
+    ) {
+        self.sourceName = sourceName
+        self.symbol = symbol
+        self.kind = kind
+        self.title = title
+        self.dated = dated
+        self.meetingStartedAt = meetingStartedAt
+        self.meetingEndedAt = meetingEndedAt
+        self.paragraphs = paragraphs
+    }
+}
+
+/// One paragraph or heading of a ``ParsedDocument``; `ordinal` counts from 1.
+public struct ParsedParagraph: Sendable, Hashable {
+    public var ordinal: Int
+    /// The official number printed before the paragraph ("12."), if any.
+    public var number: Int?
+    public var kind: Paragraph.Kind
+    /// The nearest heading above this paragraph.
+    public var section: String?
+    public var text: String
+
+    public init(ordinal: Int, number: Int?, kind: Paragraph.Kind, section: String?, text: String) {
+        self.ordinal = ordinal
+        self.number = number
+        self.kind = kind
+        self.section = section
+        self.text = text
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Where a command's output goes: standard output, standard error, or a buffer in tests.
+///
+/// It knows whether it writes to a terminal, so renderers colour only on a TTY and
+/// never when `NO_COLOR` is set, and fit their tables to the terminal's width.
+public final class Console: @unchecked Sendable {
+    /// `true` when output goes to a terminal (not a pipe or file).
+    public let isTerminal: Bool
+    /// `true` when ANSI colours may be used: a terminal, and `NO_COLOR` unset.
+    public let usesColor: Bool
+    /// Columns available for a line (80 unless the terminal says otherwise).
+    public let width: Int
+
+    private let lock = NSLock()
+    private let sink: @Sendable (String) -> Void
+
+    public init(isTerminal: Bool, usesColor: Bool, width: Int = 80, sink: @escaping @Sendable (String) -> Void) {
+        self.isTerminal = isTerminal
+        self.usesColor = usesColor
+        self.width = width
+        self.sink = sink
+    }
+
+    /// Writes `text` followed by a newline.
+    public func line(_ text: String = "") { write(text + "\n") }
+
+    /// Writes `text` as it is.
+    public func write(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        sink(text)
+    }
+
+    /// Wraps `text` in an ANSI style when colour is on.
+    public func styled(_ text: String, _ style: TextStyle) -> String {
+        usesColor ? style.rawValue + text + "\u{1B}[0m" : text
+    }
+
+    /// The process's standard output.
+    public static func standardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> Console {
+        let tty = isatty(STDOUT_FILENO) == 1
+        return Console(
+            isTerminal: tty, usesColor: tty && environment["NO_COLOR"] == nil,
+            width: TerminalSize.columns(STDOUT_FILENO) ?? 80,
+            sink: { text in FileHandle.standardOutput.write(Data(text.utf8)) })
+    }
+
+    /// The process's standard error.
+    public static func standardError(environment: [String: String] = ProcessInfo.processInfo.environment) -> Console {
+        let tty = isatty(STDERR_FILENO) == 1
+        return Console(
+            isTerminal: tty, usesColor: tty && environment["NO_COLOR"] == nil,
+            width: TerminalSize.columns(STDERR_FILENO) ?? 80,
+            sink: { text in FileHandle.standardError.write(Data(text.utf8)) })
+    }
+
+    /// A console that collects what is written, for tests: read it with `text()`.
+    public static func buffer(width: Int = 80) -> BufferedConsole { BufferedConsole(width: width) }
+}
+
+/// A ``Console`` that keeps what is written in memory.
+public final class BufferedConsole: @unchecked Sendable {
+    public let console: Console
+    private let storage = Storage()
+
+    init(width: Int) {
+        let storage = self.storage
+        console = Console(isTerminal: false, usesColor: false, width: width, sink: { storage.append($0) })
+    }
+
+    /// Everything written so far.
+    public var text: String { storage.value }
+
+    final class Storage: @unchecked Sendable {
+        private let lock = NSLock()
+        private var buffer = ""
+        func append(_ text: String) { lock.lock(); buffer += text; lock.unlock() }
+        var value: String { lock.lock(); defer { lock.unlock() }; return buffer }
+    }
+}
+
+/// ANSI text styles used by renderers.
+public enum TextStyle: String, Sendable {
+    case bold = "\u{1B}[1m"
+    case dim = "\u{1B}[2m"
+    case highlight = "\u{1B}[1;33m"
+    case error = "\u{1B}[1;31m"
+    case kind = "\u{1B}[36m"
+}
+
+/// The size of the terminal behind a file descriptor.
+public enum TerminalSize {
+    public static func columns(_ descriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    public static func rows(_ descriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+        return Int(size.ws_row)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+
+/// Ranked full-text search over paragraphs (SQLite FTS5, BM25 ranking, stemmed).
+///
+/// Related SQLite documentation: https://www.sqlite.org/fts5.html
+public struct ParagraphSearch: Sendable {
+    /// One paragraph that matched.
+    public struct Hit: Codable, Hashable, Sendable {
+        public var document: String
+        public var documentSymbol: String?
+        public var paragraphID: String
+        public var ordinal: Int
+        public var number: Int?
+        /// An excerpt with each matched term between ``highlightStart`` and ``highlightEnd``.
+        public var snippet: String
+        /// BM25 score: lower is better.
+        public var rank: Double
+    }
+
+    /// Marks the start of a matched term in a snippet.
+    public static let highlightStart = "\u{2}"
+    /// Marks the end of a matched term in a snippet.
+    public static let highlightEnd = "\u{3}"
+
+    public init() {}
+
+    /// The paragraphs matching every word of `text`, best first.
+    public func search(_ text: String, limit: Int = 20, in db: Database) throws -> [Hit] {
+        guard let query = Self.matchExpression(for: text) else { throw SearchError.emptyQuery }
+        let sql = """
+            SELECT d.source_name, d.symbol, p.id, p.ordinal, p.number,
+                   snippet(paragraph_search, 1, ?, ?, '…', 24) AS snippet,
+                   bm25(paragraph_search) AS rank
+            FROM paragraph_search
+            JOIN paragraphs p ON p.id = paragraph_search.paragraph_id
+            JOIN documents d ON d.id = p.document_id
+            WHERE paragraph_search MATCH ?
+            ORDER BY rank, p.id
+            LIMIT ?
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: [Self.highlightStart, Self.highlightEnd, query, limit]).map { row in
+            Hit(
+                document: row[0], documentSymbol: row[1], paragraphID: row[2], ordinal: row[3], number: row[4],
+                snippet: row[5], rank: row[6])
+        }
+    }
+
+    /// An FTS5 expression that matches paragraphs holding every word of `text`
+    /// (each word quoted, so punctuation and FTS5 operators in user input are inert).
+    /// A trailing `*` on a word keeps its prefix meaning.
+    static func matchExpression(for text: String) -> String? {
+        let words = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "*") })
+            .map(String.init)
+            .filter { !$0.allSatisfy { $0 == "*" } }
+        guard !words.isEmpty else { return nil }
+        return words.map { word in
+            word.hasSuffix("*")
+                ? "\"" + word.replacingOccurrences(of: "*", with: "") + "\"*"
+                : "\"" + word.replacingOccurrences(of: "*", with: "") + "\""
+        }.joined(separator: " ")
+    }
+}
+
+/// Why a search could not run.
+public enum SearchError: LocalizedError, Equatable {
+    case emptyQuery
+
+    public var errorDescription: String? {
+        switch self {
+        case .emptyQuery: return "nothing to search for; give one or more words, e.g. search \"enforced disappearance\""
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import ConcordKit
+
+ConcordMain.run()
