@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "concord", dependencies: ["ConcordKit"]),
         .testTarget(
             name: "ConcordKitTests",
-            dependencies: ["ConcordKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ConcordKit", "concord", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )
