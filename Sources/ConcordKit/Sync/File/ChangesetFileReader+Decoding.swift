@@ -1,0 +1,121 @@
+import Foundation
+
+extension ChangesetFileReader {
+    /// Reads and validates the fixed header, the range table and the version vector.
+    static func readHeader(_ input: ByteInput, name: String) throws -> ChangesetFileHeader {
+        func read(_ count: Int) throws -> [UInt8] {
+            do { return try input.read(count) } catch {
+                throw ChangesetFileError.cannotRead(file: name, reason: error.localizedDescription)
+            }
+        }
+        func damaged(_ reason: String) -> ChangesetFileError { .damaged(file: name, reason: reason) }
+
+        let fixed = try read(ChangesetFileFormat.headerSize)
+        guard fixed.count >= ChangesetFileFormat.magic.count, Array(fixed.prefix(ChangesetFileFormat.magic.count)) == ChangesetFileFormat.magic else {
+            throw ChangesetFileError.notAChangesetFile(file: name)
+        }
+        guard fixed.count == ChangesetFileFormat.headerSize else { throw ChangesetFileError.truncatedHeader(file: name) }
+        var decoder = BinaryDecoder(fixed)
+        do {
+            _ = try decoder.raw(ChangesetFileFormat.magic.count, "magic")
+            let formatVersion = try decoder.integer(UInt16.self, "format version")
+            guard formatVersion <= ChangesetFileFormat.formatVersion else { throw ChangesetFileError.newerFormat(file: name, version: formatVersion) }
+            guard formatVersion >= 1 else { throw damaged("format version 0 does not exist") }
+            guard try decoder.integer(UInt16.self, "flags") == 0 else { throw damaged("unknown flags in the header") }
+            let schemaVersion = try decoder.integer(UInt32.self, "schema version")
+            guard schemaVersion <= ChangesetFileFormat.schemaVersion else { throw ChangesetFileError.newerSchema(file: name, version: schemaVersion) }
+            guard schemaVersion >= 1 else { throw damaged("schema version 0 does not exist") }
+            let origin = try decoder.replica("origin replica")
+            guard origin != String(repeating: "0", count: 32) else { throw damaged("the origin replica id is empty") }
+            let writtenAt = try decoder.integer(UInt64.self, "time written")
+            let recordCount = Int(try decoder.integer(UInt32.self, "record count"))
+            let rangeCount = Int(try decoder.integer(UInt32.self, "range count"))
+            let vectorCount = Int(try decoder.integer(UInt32.self, "version vector size"))
+            guard try decoder.raw(decoder.remaining, "reserved").allSatisfy({ $0 == 0 }) else { throw damaged("reserved header bytes are not zero") }
+            guard rangeCount <= ChangesetFileFormat.Limit.tableEntries, vectorCount <= ChangesetFileFormat.Limit.tableEntries else {
+                throw damaged("the header announces \(rangeCount) ranges and \(vectorCount) replicas, more than any real file holds")
+            }
+            let tableBytes = rangeCount * 32 + vectorCount * 24
+            let tables = try read(tableBytes)
+            guard tables.count == tableBytes else { throw ChangesetFileError.truncatedHeader(file: name) }
+            var tableDecoder = BinaryDecoder(tables)
+            let ranges = try decodeRanges(&tableDecoder, count: rangeCount, recordCount: recordCount, damaged: damaged)
+            let vector = try decodeVector(&tableDecoder, count: vectorCount, damaged: damaged)
+            var header = ChangesetFileHeader(
+                originReplicaID: origin, recordCount: recordCount, ranges: ranges, originVersionVector: vector,
+                formatVersion: formatVersion, schemaVersion: schemaVersion)
+            header.writtenAtMilliseconds = writtenAt
+            return header
+        } catch let failure as BinaryDecoder.Failure {
+            throw damaged(failure.reason)
+        }
+    }
+
+    private static func decodeRanges(
+        _ decoder: inout BinaryDecoder, count: Int, recordCount: Int, damaged: (String) -> ChangesetFileError
+    ) throws -> [ChangesetFileHeader.ReplicaRange] {
+        var ranges: [ChangesetFileHeader.ReplicaRange] = []
+        var total: Int64 = 0
+        for _ in 0..<count {
+            let range = ChangesetFileHeader.ReplicaRange(
+                replicaID: try decoder.replica("range replica"), first: try decoder.counter("range start"), last: try decoder.counter("range end"))
+            guard range.first >= 1, range.last >= range.first else {
+                throw damaged("the range \(range.first)…\(range.last) of replica \(range.replicaID.prefix(8)) is empty or starts at 0")
+            }
+            if ranges.contains(where: { $0.replicaID == range.replicaID && $0.first <= range.last && range.first <= $0.last }) {
+                throw damaged("the header lists overlapping ranges for replica \(range.replicaID.prefix(8))")
+            }
+            ranges.append(range)
+            total += range.count
+            guard total <= Int64(recordCount) else { break }
+        }
+        guard total == Int64(recordCount) else {
+            throw damaged("the header's ranges hold \(total) changes but it announces \(recordCount) records")
+        }
+        return ranges
+    }
+
+    private static func decodeVector(
+        _ decoder: inout BinaryDecoder, count: Int, damaged: (String) -> ChangesetFileError
+    ) throws -> [String: Int64] {
+        var vector: [String: Int64] = [:]
+        for _ in 0..<count {
+            let replicaID = try decoder.replica("version vector replica")
+            let sequence = try decoder.counter("version vector sequence")
+            guard vector.updateValue(sequence, forKey: replicaID) == nil else {
+                throw damaged("the version vector lists replica \(replicaID.prefix(8)) twice")
+            }
+        }
+        return vector
+    }
+
+    /// Decodes one record's body (without its length prefix).
+    static func decodeRecord(_ body: [UInt8]) throws -> ChangeRecord {
+        var decoder = BinaryDecoder(body)
+        let replicaID = try decoder.replica("replica id")
+        let sequence = try decoder.counter("sequence")
+        guard sequence >= 1 else { throw BinaryDecoder.Failure(reason: "sequence 0 does not exist") }
+        let timestamp = try decoder.integer(UInt64.self, "timestamp")
+        let dependencyCount = Int(try decoder.integer(UInt32.self, "dependency count"))
+        guard dependencyCount <= ChangesetFileFormat.Limit.dependencies, dependencyCount * 24 <= decoder.remaining else {
+            throw BinaryDecoder.Failure(reason: "it announces \(dependencyCount) dependencies, more than it holds")
+        }
+        var dependencies: [String: Int64] = [:]
+        for _ in 0..<dependencyCount {
+            let dependency = try decoder.replica("dependency replica")
+            guard dependencies.updateValue(try decoder.counter("dependency sequence"), forKey: dependency) == nil else {
+                throw BinaryDecoder.Failure(reason: "it lists a dependency twice")
+            }
+        }
+        let author = try decoder.string(UInt16.self, limit: ChangesetFileFormat.Limit.authorBytes, "author")
+        let summary = try decoder.string(UInt32.self, limit: ChangesetFileFormat.Limit.summaryBytes, "summary")
+        let changesetLength = Int(try decoder.integer(UInt32.self, "changeset length"))
+        let changeset = Data(try decoder.raw(changesetLength, "changeset"))
+        guard decoder.remaining == 0 else {
+            throw BinaryDecoder.Failure(reason: "\(decoder.remaining) bytes left over after its changeset")
+        }
+        return ChangeRecord(
+            replicaID: replicaID, sequence: sequence, timestamp: timestamp, author: author, summary: summary,
+            dependencies: dependencies, changeset: changeset)
+    }
+}
