@@ -10,12 +10,14 @@ public struct ParsedDocument: Sendable, Hashable {
     /// Summary records: `HH:MM` (24-hour) the meeting was called to order / rose.
     public var meetingStartedAt: String?
     public var meetingEndedAt: String?
+    /// Every full date the text mentions (ISO 8601), in reading order, each once.
+    public var dates: [String]
     public var paragraphs: [ParsedParagraph]
 
     public init(
         sourceName: String, symbol: String? = nil, kind: DocumentKind = .other, title: String? = nil,
         dated: String? = nil, meetingStartedAt: String? = nil, meetingEndedAt: String? = nil,
-        paragraphs: [ParsedParagraph] = []
+        paragraphs: [ParsedParagraph] = [], dates: [String] = []
     ) {
         self.sourceName = sourceName
         self.symbol = symbol
@@ -25,6 +27,7 @@ public struct ParsedDocument: Sendable, Hashable {
         self.meetingStartedAt = meetingStartedAt
         self.meetingEndedAt = meetingEndedAt
         self.paragraphs = paragraphs
+        self.dates = dates
     }
 }
 
@@ -36,13 +39,17 @@ public struct ParsedParagraph: Sendable, Hashable {
     public var kind: Paragraph.Kind
     /// The nearest heading above this paragraph.
     public var section: String?
+    /// The paragraph's text: single-spaced, without its number, page furniture or footnote markers.
     public var text: String
+    /// For a footnote, the marker it was printed with (`3`, `*`).
+    public var marker: String?
 
-    public init(ordinal: Int, number: Int?, kind: Paragraph.Kind, section: String?, text: String) {
+    public init(ordinal: Int, number: Int?, kind: Paragraph.Kind, section: String?, text: String, marker: String? = nil) {
         self.ordinal = ordinal
         self.number = number
         self.kind = kind
         self.section = section
         self.text = text
+        self.marker = marker
     }
 }

@@ -1,0 +1,127 @@
+import Foundation
+
+/// What a document says about itself: its kind, symbol, title, date, the dates
+/// it mentions and, for a summary record, when the meeting began and rose.
+/// Read from the UN's fixed drafting formulas, not from the particular texts.
+struct DocumentFacts: Sendable {
+    var kind: DocumentKind = .other
+    var symbol: String?
+    var title: String?
+    var dated: String?
+    var dates: [String] = []
+    var meetingStartedAt: String?
+    var meetingEndedAt: String?
+
+    /// Formulas that open or close a summary record.
+    static let summaryRecordOpenings = [
+        "the meeting was called to order at", "the discussion covered in the summary record began at",
+        "the meeting was resumed at", "the public part of the meeting was called to order at",
+    ]
+    static let summaryRecordClosings = [
+        "the meeting rose at", "the discussion covered in the summary record ended at",
+        "the public part of the meeting rose at",
+    ]
+
+    /// Reads the facts from the document's paragraphs, editorial notes, and the
+    /// symbols its running heads printed.
+    init(paragraphs: [ParsedParagraph], notes: [String], furnitureSymbols: [String], openingLines: [String]) {
+        let texts = paragraphs.map(\.text)
+        let lowerTexts = texts.map { $0.lowercased() }
+        meetingStartedAt = Self.clockTime(after: Self.summaryRecordOpenings, in: lowerTexts)
+        meetingEndedAt = Self.clockTime(after: Self.summaryRecordClosings, in: lowerTexts.reversed())
+        if meetingStartedAt != nil || meetingEndedAt != nil
+            || lowerTexts.contains(where: { $0.hasPrefix("summary record of") })
+        {
+            kind = .summaryRecord
+        } else if Self.readsAsReport(lowerTexts) {
+            kind = .report
+        }
+        symbol = Self.mostFrequent(furnitureSymbols) ?? Self.symbolOnTitlePage(openingLines)
+        title = Self.title(paragraphs: paragraphs, kind: kind)
+        dated = Self.issueDate(openingLines)
+        var seen = Set<String>()
+        dates = (texts + notes).flatMap(DateExpressions.dates(in:)).filter { seen.insert($0).inserted }
+    }
+
+    /// The time after the first of `formulas` found in `texts`.
+    static func clockTime(after formulas: [String], in texts: some Sequence<String>) -> String? {
+        for text in texts {
+            for formula in formulas {
+                guard let range = text.range(of: formula) else { continue }
+                if let time = DateExpressions.time(in: text[range.upperBound...].trimmingCharacters(in: .whitespaces)) {
+                    return time
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Reports state what they are: "the present report", "report of the Secretary-General", …
+    static func readsAsReport(_ lowerTexts: [String]) -> Bool {
+        let formulas = [
+            "the present report", "this report", "report of the secretary-general", "note by the secretary-general",
+            "the report summarizes", "the report explores", "the report contains", "the report provides",
+            "report is submitted pursuant to",
+        ]
+        let opening = lowerTexts.prefix(12)
+        if opening.contains(where: { text in formulas.contains { text.contains($0) } }) { return true }
+        return opening.contains { $0.range(of: #"requested the secretary-general to submit (to [a-z ]+ )?(a|an|the) (comprehensive )?report"#, options: .regularExpression) != nil }
+    }
+
+    /// The title: a summary record's "Summary record of the … meeting"; a report's
+    /// heading above "Report of the Secretary-General", or the title its mandate
+    /// quotes ("a report entitled “Human rights of migrants”").
+    static func title(paragraphs: [ParsedParagraph], kind: DocumentKind) -> String? {
+        let opening = paragraphs.prefix(15)
+        if let record = opening.first(where: { $0.text.lowercased().hasPrefix("summary record of") }) {
+            return record.text
+        }
+        if let byline = opening.firstIndex(where: { $0.text.range(of: #"^(Report|Note) (of|by) the Secretary-General$"#, options: .regularExpression) != nil }),
+            byline > opening.startIndex, paragraphs[byline - 1].kind == .heading
+        {
+            return paragraphs[byline - 1].text
+        }
+        guard kind == .report else { return nil }
+        for paragraph in opening {
+            guard let entitled = paragraph.text.range(of: #"report entitled “[^”]{3,200}”"#, options: .regularExpression) else {
+                continue
+            }
+            let quoted = paragraph.text[entitled].drop { $0 != "“" }.dropFirst().dropLast()
+            return String(quoted)
+        }
+        return nil
+    }
+
+    /// The date of issue printed on the title page (`Distr.: General 2 August 2011`),
+    /// or the date of the meeting (`held … on Tuesday, 10 September 2019, at 3 p.m.`).
+    static func issueDate(_ openingLines: [String]) -> String? {
+        let text = openingLines.joined(separator: " ")
+        let patterns = [
+            #"Distr\.: ?[A-Za-z]+ (\d{1,2} [A-Z][a-z]+ \d{4})"#,
+            #"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{1,2} [A-Z][a-z]+ \d{4})"#,
+        ]
+        for pattern in patterns {
+            guard let range = text.range(of: pattern, options: .regularExpression) else { continue }
+            if let date = DateExpressions.dates(in: String(text[range])).first { return date }
+        }
+        return openingLines.prefix(15).first { line in
+            DateExpressions.dates(in: line).count == 1 && line.split(separator: " ").count == 3
+        }.flatMap { DateExpressions.dates(in: $0).first }
+    }
+
+    /// A symbol on one of the first lines, alone or after "United Nations".
+    static func symbolOnTitlePage(_ openingLines: [String]) -> String? {
+        for line in openingLines.prefix(8) where line.count <= 60 {
+            if let symbol = line.split(separator: " ").map(String.init).first(where: PageFurniture.isSymbol) {
+                return symbol
+            }
+        }
+        return nil
+    }
+
+    static func mostFrequent(_ values: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for value in values { counts[value, default: 0] += 1 }
+        return values.max { counts[$0, default: 0] < counts[$1, default: 0] }
+    }
+}
