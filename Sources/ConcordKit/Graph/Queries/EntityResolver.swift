@@ -46,13 +46,15 @@ public struct EntityResolver: Sendable {
     }
 
     /// The entity `entity` stands for after merges: follows `merged_into` to its end.
-    /// A cycle (two concurrent merges each way) ends at the smallest id in it, so every replica agrees.
+    /// A cycle (two concurrent merges each way) ends at the smallest id in the cycle, so every
+    /// replica agrees (``EntityGroup/redirectsSQL`` applies the same rule in SQL).
     public func canonical(_ entity: Entity, in db: Database) throws -> Entity {
         var current = entity
         var seen: [String] = [entity.id]
         while let next = current.mergedInto {
-            if seen.contains(next) {
-                let smallest = seen.min() ?? next
+            if let start = seen.firstIndex(of: next) {
+                // Only the ids inside the loop count: an entity leading into it is not part of it.
+                let smallest = seen[start...].min() ?? next
                 return try Entity.fetchOne(db, key: smallest) ?? current
             }
             guard let target = try Entity.fetchOne(db, key: next) else { return current }

@@ -1,0 +1,31 @@
+import GRDB
+
+/// A document as the `doc` command shows it: its header facts and its paragraphs.
+public struct DocumentView: Sendable {
+    public var document: Document
+    /// All paragraphs in order, or the one asked for.
+    public var paragraphs: [Paragraph]
+    /// How many paragraphs the whole document has.
+    public var paragraphCount: Int
+
+    /// The short label of the document (`002`).
+    public var label: String { DocumentLabel.short(document.sourceName) }
+}
+
+/// Builds a ``DocumentView`` from a document reference and an optional paragraph.
+public struct DocumentViewQuery: Sendable {
+    public init() {}
+
+    /// The document `reference` names (see ``DocumentResolver``), whole or only `paragraph` (`14`, `#3`).
+    public func view(_ reference: String, paragraph: String? = nil, in db: Database) throws -> DocumentView {
+        let resolver = DocumentResolver()
+        let document = try resolver.document(reference, in: db)
+        let count = try Paragraph.filter(Column("document_id") == document.id).fetchCount(db)
+        if let paragraph {
+            let one = try resolver.paragraph(paragraph, of: document, in: db)
+            return DocumentView(document: document, paragraphs: [one], paragraphCount: count)
+        }
+        let all = try Paragraph.filter(Column("document_id") == document.id).order(Column("ordinal")).fetchAll(db)
+        return DocumentView(document: document, paragraphs: all, paragraphCount: count)
+    }
+}
