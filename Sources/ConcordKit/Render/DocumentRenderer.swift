@@ -1,0 +1,71 @@
+/// Prints a document (`doc`): a header with symbol, kind and date, then each paragraph
+/// under its label (official number, or #ordinal), headings in bold and marked `§`.
+struct DocumentRenderer {
+    /// The frozen JSON shape of one paragraph (`doc --json`).
+    struct ParagraphJSON: Encodable {
+        var document: String
+        var symbol: String?
+        var paragraph: Int
+        var number: Int?
+        var kind: String
+        var section: String?
+        var text: String
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(document, forKey: .document)
+            try container.encode(symbol, forKey: .symbol)
+            try container.encode(paragraph, forKey: .paragraph)
+            try container.encode(number, forKey: .number)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(section, forKey: .section)
+            try container.encode(text, forKey: .text)
+        }
+
+        enum CodingKeys: String, CodingKey { case document, symbol, paragraph, number, kind, section, text }
+    }
+
+    let console: Console
+    let json: Bool
+
+    func render(_ view: DocumentView) throws {
+        let document = view.document
+        if json {
+            for paragraph in view.paragraphs {
+                console.line(try JSONLines.line(ParagraphJSON(
+                    document: document.sourceName, symbol: document.symbol, paragraph: paragraph.ordinal,
+                    number: paragraph.number, kind: paragraph.paragraphKind.rawValue, section: paragraph.section,
+                    text: paragraph.text)))
+            }
+            return
+        }
+        renderHeader(view)
+        for paragraph in view.paragraphs {
+            console.line()
+            let label = paragraph.number.map { "¶\($0)" } ?? "#\(paragraph.ordinal)"
+            if paragraph.paragraphKind == .heading {
+                console.line(console.styled("§ " + paragraph.text, .bold) + "  " + console.styled("\(view.label):\(label)", .dim))
+                continue
+            }
+            let kind = paragraph.paragraphKind == .footnote ? "  (footnote)" : ""
+            console.line(console.styled("\(view.label):\(label)", .bold) + kind)
+            for line in TextWrapper(width: console.width, indent: "    ").lines(paragraph.text) { console.line(line) }
+        }
+    }
+
+    private func renderHeader(_ view: DocumentView) {
+        let document = view.document
+        console.line(console.styled(document.symbol ?? document.sourceName, .bold) + "  " + console.styled(view.label, .dim))
+        if let title = document.title {
+            for line in TextWrapper(width: console.width).lines(title) { console.line(line) }
+        }
+        var facts = [document.documentKind.rawValue.replacingOccurrences(of: "_", with: " ")]
+        if let dated = document.dated { facts.append(dated) }
+        if let start = document.meetingStartedAt {
+            facts.append("meeting " + start + (document.meetingEndedAt.map { "–" + $0 } ?? ""))
+        }
+        facts.append("\(view.paragraphCount) paragraphs")
+        facts.append(document.sourceName)
+        console.line(console.styled(facts.joined(separator: " · "), .dim))
+    }
+}
