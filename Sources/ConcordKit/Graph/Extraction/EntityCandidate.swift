@@ -1,0 +1,86 @@
+import Foundation
+
+/// An entity as extraction knows it before storing: its kind and canonical name,
+/// from which its stable id is derived.
+struct EntityKey: Hashable, Sendable {
+    let kind: EntityKind
+    let name: String
+    let id: String
+
+    init(_ kind: EntityKind, _ name: String) {
+        self.kind = kind
+        self.name = name
+        id = StableID.entity(kind: kind, canonicalName: name)
+    }
+
+    static func == (left: EntityKey, right: EntityKey) -> Bool { left.id == right.id }
+    func hash(into hasher: inout Hasher) { hasher.combine(id) }
+}
+
+/// One place a recogniser found an entity named in a paragraph.
+struct EntityCandidate {
+    /// Names are bodies, people, instruments and States; phrases (events, descriptions
+    /// such as "the Committee's secretariat") may contain names without hiding them.
+    enum Layer { case name, phrase }
+
+    var key: EntityKey
+    /// Index of the paragraph in the document.
+    var paragraph: Int
+    /// UTF-16 range in the paragraph's text.
+    var range: NSRange
+    var surface: String
+    var layer: Layer = .name
+    /// Breaks ties between overlapping candidates of equal length (higher wins).
+    var priority: Int = 0
+    /// Whether the printed form becomes an alias (a pronoun-like "its" form does not).
+    var surfaceIsAlias = true
+
+    var end: Int { range.location + range.length }
+}
+
+/// A relation found between two entities, with the paragraph that states it.
+struct RelationCandidate: Hashable {
+    var subject: EntityKey
+    var predicate: RelationPredicate
+    var object: EntityKey
+    var paragraph: Int
+}
+
+/// Facts about an entity beyond its names: date, place and free attributes.
+struct EntityFacts {
+    var date: String?
+    var place: String?
+    var attributes: [String: String] = [:]
+    var extraAliases: [String] = []
+}
+
+/// What the recognisers found in a document so far.
+struct Findings {
+    var entities: [EntityCandidate] = []
+    var relations: [RelationCandidate] = []
+    var facts: [EntityKey: EntityFacts] = [:]
+
+    mutating func relate(_ subject: EntityKey?, _ predicate: RelationPredicate, _ object: EntityKey?, in paragraph: Int) {
+        guard let subject, let object, subject != object else { return }
+        relations.append(RelationCandidate(subject: subject, predicate: predicate, object: object, paragraph: paragraph))
+    }
+
+    mutating func setDate(_ date: String?, of key: EntityKey) {
+        guard let date else { return }
+        if facts[key, default: EntityFacts()].date == nil { facts[key, default: EntityFacts()].date = date }
+    }
+
+    mutating func setPlace(_ place: String?, of key: EntityKey) {
+        guard let place else { return }
+        if facts[key, default: EntityFacts()].place == nil { facts[key, default: EntityFacts()].place = place }
+    }
+
+    mutating func setAttribute(_ name: String, _ value: String?, of key: EntityKey) {
+        guard let value else { return }
+        facts[key, default: EntityFacts()].attributes[name] = value
+    }
+
+    mutating func addAlias(_ alias: String, of key: EntityKey) {
+        facts[key, default: EntityFacts()].extraAliases.append(alias)
+    }
+}

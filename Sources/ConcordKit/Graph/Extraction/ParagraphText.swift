@@ -1,0 +1,100 @@
+import Foundation
+
+/// One paragraph prepared for the recognisers: its text as UTF-16 (what
+/// `NSRegularExpression` searches), its sentences, and the map from UTF-16
+/// offsets to the Unicode code-point offsets that mentions store.
+struct ParagraphText {
+    /// Position in ``ParsedDocument/paragraphs`` (0-based).
+    let index: Int
+    let ordinal: Int
+    let kind: Paragraph.Kind
+    let text: String
+    let string: NSString
+    /// Sentence start offsets (UTF-16), ascending; the first is 0.
+    let sentenceStarts: [Int]
+    /// `codePoints[u]` = code points before UTF-16 offset `u`; `nil` when they are the same.
+    private let codePoints: [Int]?
+
+    init(_ paragraph: ParsedParagraph, index: Int) {
+        self.index = index
+        ordinal = paragraph.ordinal
+        kind = paragraph.kind
+        text = paragraph.text
+        string = paragraph.text as NSString
+        let utf16 = Array(paragraph.text.utf16)
+        if utf16.count == paragraph.text.unicodeScalars.count {
+            codePoints = nil
+        } else {
+            var map = [Int](repeating: 0, count: utf16.count + 1)
+            var count = 0
+            for (offset, unit) in utf16.enumerated() {
+                map[offset] = count
+                if !UTF16.isLeadSurrogate(unit) { count += 1 }
+            }
+            map[utf16.count] = count
+            codePoints = map
+        }
+        sentenceStarts = Self.sentenceStarts(utf16)
+    }
+
+    var length: Int { string.length }
+
+    /// The text in `range` (UTF-16).
+    func substring(_ range: NSRange) -> String { string.substring(with: range) }
+
+    /// The code-point offset of UTF-16 offset `utf16Offset`.
+    func codePointOffset(_ utf16Offset: Int) -> Int { codePoints?[utf16Offset] ?? utf16Offset }
+
+    /// The range of the sentence holding `location`.
+    func sentence(containing location: Int) -> NSRange {
+        var low = 0, high = sentenceStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if sentenceStarts[middle] <= location { low = middle } else { high = middle - 1 }
+        }
+        let start = sentenceStarts[low]
+        let end = low + 1 < sentenceStarts.count ? sentenceStarts[low + 1] : length
+        return NSRange(location: start, length: end - start)
+    }
+
+    /// Sentence starts: after `.`, `;`, `?` or `!` and spaces, before a capital,
+    /// unless the full stop ends an abbreviation (Mr., No., v., e.g.).
+    private static func sentenceStarts(_ units: [UInt16]) -> [Int] {
+        var starts = [0]
+        let space: UInt16 = 0x20, period: UInt16 = 0x2E
+        var index = 0
+        while index < units.count {
+            let unit = units[index]
+            if unit == period || unit == 0x3B || unit == 0x3F || unit == 0x21 {
+                var next = index + 1
+                while next < units.count, units[next] == space || units[next] == 0x09 { next += 1 }
+                if next > index + 1, next < units.count, isCapital(units[next]),
+                   !(unit == period && endsAbbreviation(units, at: index)) {
+                    starts.append(next)
+                }
+                index = next
+            } else {
+                index += 1
+            }
+        }
+        return starts
+    }
+
+    private static func isCapital(_ unit: UInt16) -> Bool {
+        (0x41...0x5A).contains(unit) || (0xC0...0xDE).contains(unit) || unit == 0x201C || unit == 0x22
+    }
+
+    private static let abbreviations: Set<String> = [
+        "mr", "ms", "mrs", "dr", "no", "nos", "v", "vs", "e.g", "i.e", "para", "paras", "art", "sect",
+        "st", "mme", "prof", "h.e", "gen", "rev", "op", "cit", "al", "jr", "sr", "inc", "co",
+    ]
+
+    private static func endsAbbreviation(_ units: [UInt16], at period: Int) -> Bool {
+        var start = period
+        while start > 0, units[start - 1] != 0x20, units[start - 1] != 0x28 { start -= 1 }
+        let word = String(decoding: units[start..<period], as: UTF16.self).lowercased()
+        if abbreviations.contains(word) { return true }
+        // A single capital letter is an initial ("J. Smith").
+        return word.count == 1 && word.first?.isLetter == true
+    }
+}
