@@ -1,5 +1,6 @@
-/// Prints an entity's neighbours (`links`): each with the chain of predicates that
-/// reaches it, nearest first; or JSON lines.
+/// Prints an entity's neighbours (`links`): each with the relation that reaches it and
+/// where that relation is stated, nearest first; farther neighbours get a second line
+/// with the chain of entities in between. Or JSON lines.
 struct LinksRenderer {
     /// The frozen JSON shape of one neighbour (`links --json`).
     struct NeighbourJSON: Encodable {
@@ -28,11 +29,17 @@ struct LinksRenderer {
         }
         console.line(console.styled(start.name, .bold) + "  " + console.styled("(\(start.kind.rawValue))", .kind))
         let rows = reached.map { item -> [String] in
-            let chain = item.steps.dropLast().map { step in Self.arrow(step) + " " + step.entity.name + " " }.joined()
-            let last = item.steps.last.map(Self.arrow) ?? ""
-            return [chain + last, item.entity.name, item.steps.last?.place?.label ?? "by hand"]
+            [item.steps.last.map(Self.arrow) ?? "", item.entity.name, item.steps.last?.place?.label ?? "by hand"]
         }
-        for line in EntityPageRenderer.fitted(rows, width: console.width - 2) { console.line("  " + line) }
+        let lines = EntityPageRenderer.fitted(rows, width: console.width - 2)
+        for (item, line) in zip(reached, lines) {
+            console.line("  " + line)
+            guard item.steps.count > 1 else { continue }
+            let chain = "via " + item.steps.dropLast().map { Self.arrow($0) + " " + $0.entity.name }.joined(separator: " ")
+            for wrapped in TextWrapper(width: console.width, indent: "      ").lines(chain) {
+                console.line(console.styled(wrapped, .dim))
+            }
+        }
     }
 
     /// `—predicate→` for a step along a relation, `←predicate—` against it.

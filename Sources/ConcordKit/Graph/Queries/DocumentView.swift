@@ -19,7 +19,16 @@ public struct DocumentViewQuery: Sendable {
     /// The document `reference` names (see ``DocumentResolver``), whole or only `paragraph` (`14`, `#3`).
     public func view(_ reference: String, paragraph: String? = nil, in db: Database) throws -> DocumentView {
         let resolver = DocumentResolver()
-        let document = try resolver.document(reference, in: db)
+        let document: Document
+        do {
+            document = try resolver.document(reference, in: db)
+        } catch GraphError.unknownDocument where paragraph == nil && reference.contains(":") {
+            // DOCUMENT:PARAGRAPH in one word (doc 002:14).
+            let one = try resolver.paragraph(reference, in: db)
+            let owner = try resolver.document(one.documentID, in: db)
+            let count = try Paragraph.filter(Column("document_id") == owner.id).fetchCount(db)
+            return DocumentView(document: owner, paragraphs: [one], paragraphCount: count)
+        }
         let count = try Paragraph.filter(Column("document_id") == document.id).fetchCount(db)
         if let paragraph {
             let one = try resolver.paragraph(paragraph, of: document, in: db)

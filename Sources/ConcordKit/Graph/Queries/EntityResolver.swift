@@ -5,7 +5,9 @@ import GRDB
 /// An id resolves even after its entity was merged into another (it follows
 /// `merged_into`). A name or alias matches case-, accent- and spacing-insensitively;
 /// if several live entities share it, the reference is ambiguous and the candidates
-/// are listed rather than guessed. When nothing matches, the closest name is offered.
+/// are listed rather than guessed. Failing that, whole words of a longer name
+/// ("Landazuri", "Lewis") resolve when they pick out one entity (several are listed).
+/// When nothing matches, the closest name is offered.
 public struct EntityResolver: Sendable {
     public init() {}
 
@@ -29,6 +31,10 @@ public struct EntityResolver: Sendable {
             // Names are stored as printed; compare them normalized when the lookup above missed.
             matches = try Entity.fetchAll(db, sql: "SELECT * FROM entities WHERE kind = coalesce(?, kind)", arguments: [kind?.rawValue])
                 .filter { NameNormalizer.normalize($0.name) == key }
+        }
+        if matches.isEmpty {
+            // Whole words of a longer name ("Landazuri" for "Ms. Landázuri de Mora"): used when they pick one entity.
+            matches = try wholeWordMatches(trimmed, kind: kind, in: db)
         }
         var unique: [String: Entity] = [:]
         for match in matches {
@@ -62,6 +68,17 @@ public struct EntityResolver: Sendable {
             current = target
         }
         return current
+    }
+
+    /// Entities with a name or alias containing `reference` as whole words, found by ``EntityFinder``.
+    func wholeWordMatches(_ reference: String, kind: EntityKind?, in db: Database) throws -> [Entity] {
+        let words = FuzzyMatch.words(reference).joined(separator: " ")
+        guard !words.isEmpty else { return [] }
+        let found = try EntityFinder().find(reference, kind: kind, limit: 50, in: db)
+        return found.filter { match in
+            match.quality <= .wordPrefix
+                && (" " + FuzzyMatch.words(match.matchedName).joined(separator: " ") + " ").contains(" " + words + " ")
+        }.map(\.entity)
     }
 
     /// The live entity whose name or alias is closest to `key` by edit distance, if any is close.
