@@ -24,6 +24,8 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // Signal-safe C helpers for the REPL's line editor (Ctrl-C, resizing).
+        .target(name: "CConcordTerminal", linkerSettings: [.linkedLibrary("edit")]),
         .target(
             name: "ConcordKit",
             dependencies: [
@@ -32,6 +34,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 "CSQLiteSession",
                 "CEditLine",
+                "CConcordTerminal",
             ],
             resources: [.embedInCode("Seeds")]
         ),

@@ -9,12 +9,9 @@ struct ReplCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let outer = CommandContext.current
-        let session = CommandContext(
-            output: outer.output, errors: outer.errors, environment: outer.environment, selection: store.selection, isSession: true)
+        let session = ReplSession.make(outer: CommandContext.current, selection: store.selection)
         // Open (or create) the knowledge base before the first prompt.
-        _ = try session.knowledgeBase()
-        let succeeded = ReplSession(context: session).run()
-        if !succeeded { throw ExitCode.failure }
+        _ = try session.context.knowledgeBase()
+        if !session.run() { throw ExitCode.failure }
     }
 }

@@ -11,13 +11,22 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        if commands.isEmpty { throw ValidationError("give at least one command, e.g. concord run 'help'") }
+    }
+
     func run() throws {
         let outer = CommandContext.current
+        if outer.isSession { throw CommandError.invalidArgument("run is for the command line; at the prompt, type the commands themselves") }
         let session = CommandContext(
             output: outer.output, errors: outer.errors, environment: outer.environment, selection: store.selection, isSession: true)
         let dispatcher = CommandDispatcher(context: session)
-        for command in commands where !dispatcher.execute(line: command) {
-            throw ExitCode.failure
+        for command in commands {
+            switch dispatcher.run(command) {
+            case .succeeded: continue
+            case .quit: return
+            case .failed: throw ExitCode.failure
+            }
         }
     }
 }

@@ -73,7 +73,7 @@ public struct CommandDispatcher {
             return .succeeded
         }
         let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
-        context.errors.line(context.errors.styled("error:", .error) + " \(firstLine.lowercasedFirst) (see help \(command))")
+        context.errors.line(context.errors.styled("error:", .error) + " \(firstLine.strippingErrorPrefix.lowercasedFirst) (see help \(command))")
         return .failed
     }
 
