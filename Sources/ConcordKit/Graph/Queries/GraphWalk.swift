@@ -68,32 +68,45 @@ public struct GraphWalk: Sendable {
     }
 
     /// Arguments: start id, start id, maximum depth, id where chains stop ('' for none).
+    ///
+    /// Four recursive arms: relations leaving or entering the entity itself, and those
+    /// recorded under entities merged into it. Each arm joins `relations` on an equality
+    /// so SQLite uses `relations_by_subject` / `relations_by_object` (an `IN (subquery)`
+    /// correlated with the walk made it scan the whole table).
     static let walkSQL = """
         \(EntityGroup.redirectsSQL),
         walk(id, depth, visited, steps) AS (
           SELECT ?, 0, ',' || ? || ',', json_array()
           UNION ALL
-          SELECT \(EntityGroup.canonical("r.object_id")), walk.depth + 1,
-                 walk.visited || \(EntityGroup.canonical("r.object_id")) || ',',
-                 json_insert(walk.steps, '$[#]', json_array(r.id, 'out', \(EntityGroup.canonical("r.object_id"))))
-          FROM walk JOIN relations r
-            ON r.subject_id IN (SELECT walk.id UNION ALL SELECT id FROM entity_redirect WHERE canonical_id = walk.id)
-          WHERE walk.depth < ? AND walk.id <> ? AND r.is_deleted = 0
-            AND instr(walk.visited, ',' || \(EntityGroup.canonical("r.object_id")) || ',') = 0
-            AND (SELECT is_deleted FROM entities WHERE id = \(EntityGroup.canonical("r.object_id"))) = 0
+          \(arm(near: "subject_id", far: "object_id", direction: "out", throughMerged: false, first: true))
           UNION ALL
-          SELECT \(EntityGroup.canonical("r.subject_id")), walk.depth + 1,
-                 walk.visited || \(EntityGroup.canonical("r.subject_id")) || ',',
-                 json_insert(walk.steps, '$[#]', json_array(r.id, 'in', \(EntityGroup.canonical("r.subject_id"))))
-          FROM walk JOIN relations r
-            ON r.object_id IN (SELECT walk.id UNION ALL SELECT id FROM entity_redirect WHERE canonical_id = walk.id)
-          WHERE walk.depth < ?3 AND walk.id <> ?4 AND r.is_deleted = 0
-            AND instr(walk.visited, ',' || \(EntityGroup.canonical("r.subject_id")) || ',') = 0
-            AND (SELECT is_deleted FROM entities WHERE id = \(EntityGroup.canonical("r.subject_id"))) = 0
+          \(arm(near: "object_id", far: "subject_id", direction: "in", throughMerged: false, first: false))
+          UNION ALL
+          \(arm(near: "subject_id", far: "object_id", direction: "out", throughMerged: true, first: false))
+          UNION ALL
+          \(arm(near: "object_id", far: "subject_id", direction: "in", throughMerged: true, first: false))
           ORDER BY 2
           LIMIT \(rowLimit)
         )
         """
+
+    /// One recursive step: from `walk.id` (or an entity merged into it) along relations whose
+    /// `near` column holds it, to the canonical entity in `far`.
+    private static func arm(near: String, far: String, direction: String, throughMerged: Bool, first: Bool) -> String {
+        let other = EntityGroup.canonical("r.\(far)")
+        let source = throughMerged
+            ? "walk JOIN entity_redirect merged ON merged.canonical_id = walk.id AND merged.id <> walk.id JOIN relations r ON r.\(near) = merged.id"
+            : "walk JOIN relations r ON r.\(near) = walk.id"
+        let depth = first ? "?" : "?3", stop = first ? "?" : "?4"
+        return """
+            SELECT \(other), walk.depth + 1, walk.visited || \(other) || ',',
+                   json_insert(walk.steps, '$[#]', json_array(r.id, '\(direction)', \(other)))
+            FROM \(source)
+            WHERE walk.depth < \(depth) AND walk.id <> \(stop) AND r.is_deleted = 0
+              AND instr(walk.visited, ',' || \(other) || ',') = 0
+              AND (SELECT is_deleted FROM entities WHERE id = \(other)) = 0
+            """
+    }
 
     /// Decodes a walk's JSON steps (`[[relation id, direction, entity id], …]`) into full steps.
     private func reached(steps json: String, in db: Database) throws -> Reached {
