@@ -1,0 +1,30 @@
+import ArgumentParser
+
+/// `notes [TARGET] [--tag TAG] [--author A]`: lists notes and tags, newest first.
+struct NotesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notes",
+        abstract: "List notes and tags, newest first: all, on one target, with a tag, or by an author.")
+
+    @Argument(help: "Only those on this entity, relation id or paragraph address.")
+    var target: String?
+
+    @Option(name: .long, help: "Only this tag.")
+    var tag: String?
+
+    @Option(name: .long, help: "Only by this author.")
+    var author: String?
+
+    @Flag(name: .long, help: "One JSON object per line.")
+    var json = false
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let context = CommandContext.current
+        let knowledgeBase = try context.knowledgeBase(store)
+        let filter = NotesFilter(target: target, tag: tag, author: author)
+        let listings = try AnnotationStore(knowledgeBase: knowledgeBase).notes(matching: filter)
+        NotesRenderer(console: context.output, json: json).render(listings, filter: filter)
+    }
+}

@@ -1,0 +1,23 @@
+/// Prints what `note`, `tag` and `untag` did.
+struct AnnotationRenderer {
+    let console: Console
+
+    func render(_ added: AddedAnnotation) {
+        let target = console.styled(added.target.label, .bold)
+        switch added.annotation.annotationKind {
+        case .note:
+            console.line("noted on \(target) (\(added.annotation.id))")
+        case .tag where added.changesNothing:
+            let by = added.alreadyTaggedBy.joined(separator: ", ")
+            console.line("\(target) is already tagged \(added.annotation.body) (by \(by)); nothing changed")
+        case .tag:
+            console.line("tagged \(target) \(added.annotation.body)")
+        }
+    }
+
+    func render(_ removed: RemovedTags) {
+        let count = removed.annotationIDs.count
+        let times = count == 1 ? "" : " (\(count) tags)"
+        console.line("removed tag \(removed.tag) from \(console.styled(removed.target.label, .bold))\(times)")
+    }
+}
