@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `ingest FILE…`: add documents (and the graph extracted from them) to the knowledge base.
 struct IngestCommand: ParsableCommand {
@@ -17,10 +18,14 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let context = CommandContext.current
+        // Read every file before opening (or creating) the knowledge base and storing
+        // anything, so a bad file among several changes nothing.
+        let texts = try files.map { file in (file, try Ingestor.text(ofFile: file)) }
         let knowledgeBase = try context.knowledgeBase(store)
         let ingestor = Ingestor()
-        for (index, file) in files.enumerated() {
-            let outcome = try ingestor.ingest(file: file, into: knowledgeBase)
+        for (index, (file, text)) in texts.enumerated() {
+            let sourceName = (file as NSString).lastPathComponent
+            let outcome = try ingestor.ingest(text: text, sourceName: sourceName, into: knowledgeBase)
             let progress = files.count > 1 ? "[\(index + 1)/\(files.count)] " : ""
             if outcome.added {
                 context.output.line("\(progress)\(outcome.sourceName): added \(outcome.paragraphCount) paragraphs, \(outcome.entityCount) entities (\(outcome.documentID))")

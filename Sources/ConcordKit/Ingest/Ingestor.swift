@@ -63,6 +63,17 @@ public struct Ingestor: Sendable {
     /// Ingests the file at `path`.
     @discardableResult
     public func ingest(file path: String, into knowledgeBase: KnowledgeBase) throws -> Outcome {
+        try ingest(text: try Self.text(ofFile: path), sourceName: (path as NSString).lastPathComponent, into: knowledgeBase)
+    }
+
+    /// The text of the file at `path`, refusing what cannot be a document: a missing
+    /// or unreadable file, bytes that are not UTF-8, binary data, or no text at all.
+    /// Commands read every file with this first, so one bad file changes nothing.
+    public static func text(ofFile path: String) throws -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw IngestError.unreadable(path: path)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -70,8 +81,13 @@ public struct Ingestor: Sendable {
             throw IngestError.unreadable(path: path)
         }
         guard let text = String(data: data, encoding: .utf8) else { throw IngestError.notUTF8Text(path: path) }
+        // Text files hold no NUL and (almost) no other C0 controls; binary files are full of them.
+        let controls = text.unicodeScalars.lazy.filter { $0.value < 0x20 && !"\t\n\r\u{0C}".unicodeScalars.contains($0) }
+        if text.unicodeScalars.contains("\u{0}") || controls.count * 100 > max(text.unicodeScalars.count, 1) {
+            throw IngestError.notText(path: path)
+        }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw IngestError.empty(path: path) }
-        return try ingest(text: text, sourceName: (path as NSString).lastPathComponent, into: knowledgeBase)
+        return text
     }
 
     private func store(_ graph: ExtractedGraph, in db: Database) throws {
@@ -87,12 +103,14 @@ public struct Ingestor: Sendable {
 public enum IngestError: LocalizedError, Equatable {
     case unreadable(path: String)
     case notUTF8Text(path: String)
+    case notText(path: String)
     case empty(path: String)
 
     public var errorDescription: String? {
         switch self {
         case let .unreadable(path): return "cannot read \(path); check the path and its permissions"
         case let .notUTF8Text(path): return "\(path) is not UTF-8 text; convert it (e.g. with iconv) and ingest it again"
+        case let .notText(path): return "\(path) looks like a binary file, not text; ingest plain-text (.txt) documents"
         case let .empty(path): return "\(path) holds no text; nothing was ingested"
         }
     }

@@ -1,6 +1,9 @@
 /// Prints search hits: an aligned list on a terminal, or JSON lines.
 struct SearchRenderer {
-    /// The frozen JSON shape of one hit (`search --json`).
+    /// The frozen JSON shape of one hit (`search --json`): every key is always
+    /// present, `symbol` and `number` as `null` when the document has none.
+    /// `paragraph` is the ordinal, `number` the official number; the snippet marks
+    /// matched words with « ».
     struct HitJSON: Encodable {
         var document: String
         var symbol: String?
@@ -8,6 +11,18 @@ struct SearchRenderer {
         var number: Int?
         var snippet: String
         var rank: Double
+
+        enum CodingKeys: String, CodingKey { case document, symbol, paragraph, number, snippet, rank }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(document, forKey: .document)
+            try container.encode(symbol, forKey: .symbol)
+            try container.encode(paragraph, forKey: .paragraph)
+            try container.encode(number, forKey: .number)
+            try container.encode(snippet, forKey: .snippet)
+            try container.encode(rank, forKey: .rank)
+        }
     }
 
     let console: Console

@@ -37,7 +37,7 @@ struct DocumentFacts: Sendable {
             kind = .report
         }
         symbol = Self.mostFrequent(furnitureSymbols) ?? Self.symbolOnTitlePage(openingLines)
-        title = Self.title(paragraphs: paragraphs, kind: kind)
+        title = Self.title(openingLines: openingLines, paragraphs: paragraphs, kind: kind)
         dated = Self.issueDate(openingLines)
         var seen = Set<String>()
         dates = (texts + notes).flatMap(DateExpressions.dates(in:)).filter { seen.insert($0).inserted }
@@ -69,25 +69,25 @@ struct DocumentFacts: Sendable {
     }
 
     /// The title: a summary record's "Summary record of the … meeting"; a report's
-    /// heading above "Report of the Secretary-General", or the title its mandate
-    /// quotes ("a report entitled “Human rights of migrants”").
-    static func title(paragraphs: [ParsedParagraph], kind: DocumentKind) -> String? {
-        let opening = paragraphs.prefix(15)
-        if let record = opening.first(where: { $0.text.lowercased().hasPrefix("summary record of") }) {
-            return record.text
+    /// line above "Report of the Secretary-General" on its title page, or the title
+    /// its mandate quotes ("a report entitled “Human rights of migrants”").
+    static func title(openingLines: [String], paragraphs: [ParsedParagraph], kind: DocumentKind) -> String? {
+        if let record = openingLines.first(where: { $0.lowercased().hasPrefix("summary record of") }) {
+            return record
         }
-        if let byline = opening.firstIndex(where: { $0.text.range(of: #"^(Report|Note) (of|by) the Secretary-General$"#, options: .regularExpression) != nil }),
-            byline > opening.startIndex, paragraphs[byline - 1].kind == .heading
+        let byline = #"^(Report|Note) (of|by) the Secretary-General$"#
+        if let index = openingLines.firstIndex(where: { $0.range(of: byline, options: .regularExpression) != nil }),
+            index > 0, PageFurniture.kind(of: openingLines[index - 1]) == nil,
+            DateExpressions.dates(in: openingLines[index - 1]).isEmpty
         {
-            return paragraphs[byline - 1].text
+            return openingLines[index - 1]
         }
         guard kind == .report else { return nil }
-        for paragraph in opening {
+        for paragraph in paragraphs.prefix(15) {
             guard let entitled = paragraph.text.range(of: #"report entitled “[^”]{3,200}”"#, options: .regularExpression) else {
                 continue
             }
-            let quoted = paragraph.text[entitled].drop { $0 != "“" }.dropFirst().dropLast()
-            return String(quoted)
+            return String(paragraph.text[entitled].drop { $0 != "“" }.dropFirst().dropLast())
         }
         return nil
     }

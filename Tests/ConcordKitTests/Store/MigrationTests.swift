@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ConcordKit
+
+/// A knowledge base is made from nothing by the migrations, and refuses files it
+/// cannot safely open.
+@Suite struct MigrationTests {
+    static let tables = [
+        "replica_settings", "documents", "paragraphs", "paragraph_search", "entities", "entity_attributes",
+        "aliases", "relations", "mentions", "annotations",
+    ]
+
+    private func schema(_ knowledgeBase: KnowledgeBase) throws -> [String] {
+        try knowledgeBase.read { db in
+            try String.fetchAll(db, sql: "SELECT type || ' ' || name || ' ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
+        }
+    }
+
+    @Test func aFreshFileGetsEveryTableAndRecordsEveryMigration() throws {
+        let path = try TestKnowledgeBase.temporaryDirectory() + "/fresh.db"
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let knowledgeBase = try KnowledgeBase.open(path: path, author: "tester")
+        let (tables, applied) = try knowledgeBase.read { db in
+            (try Self.tables.filter { try db.tableExists($0) },
+             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid"))
+        }
+        #expect(tables == Self.tables)
+        #expect(applied == StoreSchema.migrator.migrations)
+        #expect(knowledgeBase.replicaID.count == 32)
+        try knowledgeBase.close()
+    }
+
+    @Test func reopeningIsANoOp() throws {
+        let path = try TestKnowledgeBase.temporaryDirectory() + "/again.db"
+        let first = try KnowledgeBase.open(path: path, author: "tester")
+        let (schemaBefore, replica) = (try schema(first), first.replicaID)
+        try first.close()
+        let second = try KnowledgeBase.open(path: path, author: "someone else")
+        #expect(try schema(second) == schemaBefore)
+        #expect(second.replicaID == replica)
+        let migrationRows = try second.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") }
+        #expect(migrationRows == StoreSchema.migrator.migrations.count)
+        try second.close()
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefused() throws {
+        let path = try TestKnowledgeBase.temporaryDirectory() + "/notes.db"
+        try String(repeating: "These are my notes, not a database.\n", count: 200).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: StoreError.notAKnowledgeBase(path: path)) { try KnowledgeBase.open(path: path, author: "tester") }
+        // The file is left as it was.
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("These are my notes"))
+    }
+
+    @Test func aDatabaseFromANewerConcordIsRefused() throws {
+        let path = try TestKnowledgeBase.temporaryDirectory() + "/newer.db"
+        try KnowledgeBase.open(path: path, author: "tester").close()
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')") }
+        try queue.close()
+        #expect(throws: StoreError.newerSchema(path: path, migration: "v99: from the future")) {
+            try KnowledgeBase.open(path: path, author: "tester")
+        }
+    }
+}
