@@ -16,6 +16,7 @@ public enum ChangesetFileError: LocalizedError, Equatable {
     case damaged(file: String, reason: String)
     case checksumMismatch(file: String)
     case changedWhileReading(file: String)
+    case differentBaseline(file: String, theirs: String, ours: String)
 
     public var errorDescription: String? {
         switch self {
@@ -45,6 +46,8 @@ public enum ChangesetFileError: LocalizedError, Equatable {
             return "\(file): checksum does not match its contents — the file was altered or damaged in transit; copy it again"
         case let .changedWhileReading(file):
             return "\(file): changed while it was being imported; nothing was applied — try again once it is complete"
+        case let .differentBaseline(file, theirs, ours):
+            return "\(file): made on a knowledge base built from other seed documents (baseline \(theirs.prefix(20)), here \(ours.prefix(20))); its changes cannot apply here — build this one from the same seeds"
         }
     }
 }

@@ -31,6 +31,7 @@ public enum ChangesetFileFormat {
         static let authorBytes = 4096
         static let summaryBytes = 1 << 20
         static let dependencies = 1 << 16
+        static let baselineBytes = 1024
     }
 }
 

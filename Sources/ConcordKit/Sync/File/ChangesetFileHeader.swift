@@ -33,10 +33,12 @@ public struct ChangesetFileHeader: Sendable, Equatable {
     public var ranges: [ReplicaRange]
     /// The origin's version vector when it wrote the file: what it had from each replica.
     public var originVersionVector: [String: Int64]
+    /// The shared starting point the changes apply on (see ``SyncBaseline``), e.g. `seeds:3fa4…`.
+    public var baseline: String
 
     public init(
         originReplicaID: String, writtenAt: Date = Date(), recordCount: Int, ranges: [ReplicaRange],
-        originVersionVector: [String: Int64], formatVersion: UInt16 = ChangesetFileFormat.formatVersion,
+        originVersionVector: [String: Int64], baseline: String = "empty", formatVersion: UInt16 = ChangesetFileFormat.formatVersion,
         schemaVersion: UInt32 = ChangesetFileFormat.schemaVersion
     ) {
         self.formatVersion = formatVersion
@@ -46,6 +48,7 @@ public struct ChangesetFileHeader: Sendable, Equatable {
         self.recordCount = recordCount
         self.ranges = ranges
         self.originVersionVector = originVersionVector
+        self.baseline = baseline
     }
 
     public var writtenAt: Date { Date(timeIntervalSince1970: Double(writtenAtMilliseconds) / 1000) }
@@ -76,6 +79,8 @@ public struct ChangesetFileHeader: Sendable, Equatable {
         encoder.append(UInt32(recordCount))
         encoder.append(UInt32(ranges.count))
         encoder.append(UInt32(originVersionVector.count))
+        let baselineBytes = Array(ChangesetFileWriter.clipped(baseline, toBytes: ChangesetFileFormat.Limit.baselineBytes).utf8)
+        encoder.append(UInt16(baselineBytes.count))
         encoder.append(Array(repeating: UInt8(0), count: ChangesetFileFormat.headerSize - encoder.bytes.count))
         for range in ranges {
             encoder.appendReplica(range.replicaID)
@@ -86,6 +91,7 @@ public struct ChangesetFileHeader: Sendable, Equatable {
             encoder.appendReplica(replicaID)
             encoder.append(UInt64(max(0, sequence)))
         }
+        encoder.append(baselineBytes)
         return encoder.bytes
     }
 }

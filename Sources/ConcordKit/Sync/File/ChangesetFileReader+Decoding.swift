@@ -31,19 +31,23 @@ extension ChangesetFileReader {
             let recordCount = Int(try decoder.integer(UInt32.self, "record count"))
             let rangeCount = Int(try decoder.integer(UInt32.self, "range count"))
             let vectorCount = Int(try decoder.integer(UInt32.self, "version vector size"))
+            let baselineLength = Int(try decoder.integer(UInt16.self, "baseline length"))
+            guard baselineLength <= ChangesetFileFormat.Limit.baselineBytes else { throw damaged("the baseline name is \(baselineLength) bytes long") }
             guard try decoder.raw(decoder.remaining, "reserved").allSatisfy({ $0 == 0 }) else { throw damaged("reserved header bytes are not zero") }
             guard rangeCount <= ChangesetFileFormat.Limit.tableEntries, vectorCount <= ChangesetFileFormat.Limit.tableEntries else {
                 throw damaged("the header announces \(rangeCount) ranges and \(vectorCount) replicas, more than any real file holds")
             }
-            let tableBytes = rangeCount * 32 + vectorCount * 24
+            let tableBytes = rangeCount * 32 + vectorCount * 24 + baselineLength
             let tables = try read(tableBytes)
             guard tables.count == tableBytes else { throw ChangesetFileError.truncatedHeader(file: name) }
             var tableDecoder = BinaryDecoder(tables)
             let ranges = try decodeRanges(&tableDecoder, count: rangeCount, recordCount: recordCount, damaged: damaged)
             let vector = try decodeVector(&tableDecoder, count: vectorCount, damaged: damaged)
+            let baseline = try tableDecoder.raw(baselineLength, "baseline")
+            guard let baselineText = String(validating: baseline, as: UTF8.self) else { throw damaged("the baseline name is not UTF-8") }
             var header = ChangesetFileHeader(
                 originReplicaID: origin, recordCount: recordCount, ranges: ranges, originVersionVector: vector,
-                formatVersion: formatVersion, schemaVersion: schemaVersion)
+                baseline: baselineText, formatVersion: formatVersion, schemaVersion: schemaVersion)
             header.writtenAtMilliseconds = writtenAt
             return header
         } catch let failure as BinaryDecoder.Failure {

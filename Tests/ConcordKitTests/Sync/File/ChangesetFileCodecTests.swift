@@ -25,7 +25,7 @@ import Testing
         let path = try TestKnowledgeBase.temporaryDirectory() + "/sample.concord"
         let header = ChangesetFileHeader(
             originReplicaID: alpha, recordCount: records.count, ranges: ChangesetFileHeader.ranges(of: records),
-            originVersionVector: [alpha: 4, beta: 1], formatVersion: formatVersion)
+            originVersionVector: [alpha: 4, beta: 1], baseline: "seeds:0123", formatVersion: formatVersion)
         let writer = try ChangesetFileWriter(path: path, header: header)
         for record in records { try writer.write(record) }
         try writer.finish()
@@ -41,6 +41,7 @@ import Testing
     /// Byte offsets where each record starts, and where the trailer starts.
     static func recordBoundaries(_ bytes: [UInt8], header: ChangesetFileHeader) -> [Int] {
         var offset = ChangesetFileFormat.headerSize + header.ranges.count * 32 + header.originVersionVector.count * 24
+            + header.baseline.utf8.count
         var boundaries = [offset]
         for _ in 0..<header.recordCount {
             let length = bytes[offset..<offset + 4].reduce(0) { ($0 << 8) | Int($1) }
@@ -55,6 +56,7 @@ import Testing
         let reader = try ChangesetFileReader(path: path)
         #expect(reader.header.originReplicaID == Self.alpha)
         #expect(reader.header.originVersionVector == [Self.alpha: 4, Self.beta: 1])
+        #expect(reader.header.baseline == "seeds:0123")
         #expect(reader.header.ranges.map { "\($0.replicaID.prefix(2)):\($0.first)-\($0.last)" } == ["a1:1-2", "a1:4-4", "b2:1-1"])
         var records: [ChangeRecord] = []
         while let record = try reader.next() { records.append(record) }
