@@ -25,7 +25,8 @@ public final class KnowledgeBase: Sendable {
         self.path = path
         self.author = author
         try StoreSchema.migrator.migrate(database)
-        self.replicaID = try database.write { db in try ReplicaIdentity.loadOrCreate(db) }
+        // Bound to this file: a copied file gets a new id (see ReplicaBinding).
+        self.replicaID = try database.write { db in try ReplicaBinding.replicaID(db, path: path) }
     }
 
     /// Opens (creating if needed) the knowledge base at `path`. Does not ingest anything:
@@ -58,9 +59,13 @@ public final class KnowledgeBase: Sendable {
 
     /// Runs `updates` as one transaction: all of it happens, or none of it does.
     ///
+    /// The sync layer captures what it changes (SQLite session on the synced tables) and
+    /// appends it to the change log as this replica's next change, in the same transaction
+    /// (see ``ChangeCapture``).
+    ///
     /// - Parameter summary: what the change does, in words ("set name of person:3fa4…"), for `log`.
     public func write<T>(_ summary: String, _ updates: (Database) throws -> T) throws -> T {
-        try database.write { db in try updates(db) }
+        try database.write { db in try ChangeCapture.capture(summary, by: self, in: db, updates) }
     }
 
     /// Closes the database; the knowledge base must not be used afterwards.

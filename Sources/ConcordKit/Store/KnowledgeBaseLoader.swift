@@ -40,6 +40,8 @@ public struct KnowledgeBaseLoader: Sendable {
                 let outcome = try ingestor.ingest(text: seed.text, sourceName: seed.name, into: building)
                 progress("  [\(index + 1)/\(seeds.count)] \(seed.name): \(outcome.paragraphCount) paragraphs, \(outcome.entityCount) entities")
             }
+            // The seed build is the shared baseline of every replica built from these seeds, not a change to sync.
+            try SyncBaseline.adopt(building)
             try building.close()
             if !fileManager.fileExists(atPath: databasePath) {
                 try fileManager.moveItem(atPath: temporaryPath, toPath: databasePath)

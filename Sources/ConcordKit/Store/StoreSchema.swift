@@ -17,6 +17,9 @@ public enum StoreSchema {
         migrator.registerMigration("v1: documents, paragraphs, graph, annotations") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2: sync change log and per-field versions") { db in
+            try db.execute(sql: SyncSchema.v2)
+        }
         return migrator
     }
 

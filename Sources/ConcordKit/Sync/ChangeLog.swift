@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+
+/// The change log (`sync_changes`): every change applied to this replica, local or
+/// received, with the version vector that summarizes it.
+///
+/// Changes are kept in the order they were applied, which is a causal order, so
+/// ``records(notCoveredBy:in:)`` can hand them to another replica as they are.
+public struct ChangeLog: Sendable {
+    /// A change as the log shows it: the record, and when it was applied here.
+    public struct Entry: Sendable, Hashable {
+        public var record: ChangeRecord
+        /// ISO 8601 UTC time this replica applied it.
+        public var appliedAt: String
+        /// `true` for a change made on this replica.
+        public var isLocal: Bool
+        /// `true` for a local change that `undo` has reverted.
+        public var isUndone: Bool
+    }
+
+    public init() {}
+
+    /// The highest sequence applied here, per replica (every lower one is applied too).
+    public func versionVector(in db: Database) throws -> [String: Int64] {
+        var vector: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT replica_id, sequence FROM sync_versions") {
+            vector[row[0]] = row[1]
+        }
+        return vector
+    }
+
+    /// The changes a replica with version vector `vector` lacks, dependencies first.
+    public func records(notCoveredBy vector: [String: Int64], in db: Database) throws -> [ChangeRecord] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.* FROM sync_changes c LEFT JOIN json_each(?) v ON v.key = c.replica_id
+                WHERE c.sequence > coalesce(v.value, 0) ORDER BY c.position
+                """,
+            arguments: [try DependencyCoding.encode(vector)]
+        ).map(Self.record(from:))
+    }
+
+    /// One change by its identity, if it was applied here.
+    public func record(replica: String, sequence: Int64, in db: Database) throws -> ChangeRecord? {
+        try Row.fetchOne(
+            db, sql: "SELECT * FROM sync_changes WHERE replica_id = ? AND sequence = ?", arguments: [replica, sequence]
+        ).map(Self.record(from:))
+    }
+
+    /// The most recent changes first, at most `limit`.
+    public func recent(limit: Int, localReplica: String, in db: Database) throws -> [Entry] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.*, (u.undone_sequence IS NOT NULL) AS is_undone FROM sync_changes c
+                LEFT JOIN sync_undo u ON c.replica_id = ? AND u.undone_sequence = c.sequence
+                ORDER BY c.position DESC LIMIT ?
+                """,
+            arguments: [localReplica, max(0, limit)]
+        ).map { row in
+            let record = try Self.record(from: row)
+            return Entry(
+                record: record, appliedAt: row["applied_at"], isLocal: record.replicaID == localReplica,
+                isUndone: row["is_undone"])
+        }
+    }
+
+    /// How many changes the log holds.
+    public func count(in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_changes") ?? 0
+    }
+
+    /// Appends an applied change and advances the version vector.
+    func append(_ record: ChangeRecord, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO sync_changes
+              (replica_id, sequence, timestamp, author, summary, dependencies, changeset, applied_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                record.replicaID, record.sequence, Int64(bitPattern: record.timestamp), record.author, record.summary,
+                try DependencyCoding.encode(record.dependencies), record.changeset, Timestamp.now(),
+            ])
+        try db.cachedStatement(sql: """
+            INSERT INTO sync_versions (replica_id, sequence) VALUES (?, ?)
+            ON CONFLICT (replica_id) DO UPDATE SET sequence = max(sequence, excluded.sequence)
+            """).execute(arguments: [record.replicaID, record.sequence])
+    }
+
+    static func record(from row: Row) throws -> ChangeRecord {
+        ChangeRecord(
+            replicaID: row["replica_id"], sequence: row["sequence"],
+            timestamp: UInt64(bitPattern: row["timestamp"]), author: row["author"], summary: row["summary"],
+            dependencies: try DependencyCoding.decode(row["dependencies"]), changeset: row["changeset"] ?? Data())
+    }
+}
+
+/// Version vectors as stored: a JSON object with sorted keys, `{"replica": sequence}`.
+enum DependencyCoding {
+    static func encode(_ vector: [String: Int64]) throws -> String {
+        "{" + vector.keys.sorted().map { key in
+            "\"\(key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\":\(vector[key] ?? 0)"
+        }.joined(separator: ",") + "}"
+    }
+
+    static func decode(_ text: String) throws -> [String: Int64] {
+        if text == "{}" { return [:] }
+        return try JSONDecoder().decode([String: Int64].self, from: Data(text.utf8))
+    }
+}
