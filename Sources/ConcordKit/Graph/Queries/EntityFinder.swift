@@ -79,16 +79,14 @@ public struct EntityFinder: Sendable {
 
     /// The names and aliases sharing the most trigrams with `key`, at most ``fuzzyCandidateLimit``.
     private func trigramCandidates(_ key: String, in db: Database) throws -> [Row] {
-        let trigrams = FuzzyMatch.sampleTrigrams(FuzzyMatch.compact(key))
+        let trigrams = FuzzyMatch.sampleTrigrams(key)
         guard !trigrams.isEmpty else { return [] }
-        let compactAlias = "replace(replace(replace(replace(normalized_alias, ' ', ''), '.', ''), '-', ''), ',', '')"
-        let compactName = "replace(replace(replace(replace(lower(name), ' ', ''), '.', ''), '-', ''), ',', '')"
         let score = { (column: String) in trigrams.map { _ in "(instr(\(column), ?) > 0)" }.joined(separator: " + ") }
         let sql = """
             SELECT entity_id, name, shared FROM (
-              SELECT entity_id, alias AS name, \(score(compactAlias)) AS shared FROM aliases
+              SELECT entity_id, alias AS name, \(score("normalized_alias")) AS shared FROM aliases
               UNION ALL
-              SELECT id, name, \(score(compactName)) FROM entities WHERE is_deleted = 0)
+              SELECT id, name, \(score("lower(name)")) FROM entities WHERE is_deleted = 0)
             WHERE shared >= ?
             ORDER BY shared DESC
             LIMIT \(Self.fuzzyCandidateLimit)

@@ -50,11 +50,16 @@ public enum FuzzyMatch {
         }
     }
 
-    /// Up to `count` trigrams of `key`, spread evenly from start to end.
+    /// Up to `count` trigrams from within the words of `key`, spread evenly from start to end.
+    /// Trigrams never span a space, so they can be looked for in stored names as they are
+    /// (stripping spaces in SQL on every row made the scan eight times slower).
     public static func sampleTrigrams(_ key: String, count: Int = 12) -> [String] {
-        let characters = Array(key)
-        guard characters.count >= 3 else { return [] }
-        let all = (0...(characters.count - 3)).map { String(characters[$0..<($0 + 3)]) }
+        var all: [String] = []
+        for word in words(key) {
+            let characters = Array(word)
+            guard characters.count >= 3 else { continue }
+            all += (0...(characters.count - 3)).map { String(characters[$0..<($0 + 3)]) }
+        }
         if all.count <= count { return Array(Set(all)).sorted() }
         let step = Double(all.count - 1) / Double(count - 1)
         return Array(Set((0..<count).map { all[Int((Double($0) * step).rounded())] })).sorted()
