@@ -13,10 +13,12 @@ public struct ConcordCommand: ParsableCommand {
             RunCommand.self,
             SearchCommand.self,
             IngestCommand.self,
+            EntitiesCommand.self, RelationsCommand.self,
             FindCommand.self, ShowCommand.self, MentionsCommand.self, LinksCommand.self, PathCommand.self,
             TimelineCommand.self, DocCommand.self, StatsCommand.self, GraphCommand.self, ExportCommand.self,
             AddCommand.self, SetCommand.self, AliasCommand.self, LinkCommand.self, UnlinkCommand.self,
             MergeCommand.self, DeleteCommand.self, NoteCommand.self, TagCommand.self, UntagCommand.self, NotesCommand.self,
+            LogCommand.self, UndoCommand.self, ConflictsCommand.self, ResolveCommand.self, HashCommand.self,
         ],
         defaultSubcommand: ReplCommand.self
     )

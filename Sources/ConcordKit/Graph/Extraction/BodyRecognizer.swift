@@ -22,7 +22,7 @@ struct BodyRecognizer {
     /// [Capitalised words] Head [of/on/for … Capitalised words …]
     private static let named = Pattern(
         #"(?<![\p{L}\-])((?:"# + word + #"\s+)*(?:"# + heads.joined(separator: "|") + #")(?:\s+(?:of|on|for|against)(?:\s+the)?\s+"#
-            + word + #"(?:,?\s+(?:"# + connector + #"\s+)?"# + word + #")*)?)(?![\p{L}])"#)
+            + word + #"(?:,\s+"# + word + #"|\s+(?:"# + connector + #"\s+)?"# + word + #")*)?)(?![\p{L}])"#)
     private static let university = Pattern(#"\bUniversity of \p{Lu}[\p{L}]+(?:,? (?:\p{Lu}[\p{L}]+ ?)+)?"#)
     private static let mandate = Pattern(
         #"\b(Special Rapporteur|Independent Expert|Special Representative|Special Envoy)(?: of the (?:Human Rights Council|Secretary-General))? on (?:the )?(?:(?!(?:about|had|has|have|was|were|is|are|to|in|and|with|during|at|for|by|who|which|that|on)\b)[\p{Ll}\-]+(?: |(?=[\s,.;:)]))){1,8}"#)

@@ -19,7 +19,7 @@ struct CoreferenceResolver {
         func add(_ key: EntityKey?, _ range: NSRange, layer: EntityCandidate.Layer = .name) {
             guard let key else { return }
             candidates.append(EntityCandidate(
-                key: key, paragraph: paragraph.index, range: range, surface: paragraph.substring(range), layer: layer, priority: 1))
+                key: key, paragraph: paragraph.index, range: range, surface: paragraph.substring(range), layer: layer, priority: layer == .phrase ? 5 : 1))
         }
         for match in Self.committee.matches(in: paragraph) { add(context.bodyKey, match.range) }
         for match in Self.convention.matches(in: paragraph) { add(context.conventionKey, match.range) }

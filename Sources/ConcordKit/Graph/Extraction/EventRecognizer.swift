@@ -9,7 +9,7 @@ struct EventRecognizer {
     let context: DocumentContext
 
     private static let session = Pattern(
-        #"\b("# + PatternPiece.ordinal + #")\s+(?:(regular|special|resumed|online|extraordinary)\s+)?session\b"#, caseInsensitive: true)
+        #"\b("# + PatternPiece.ordinal + #")\s+(?:(regular|special|resumed|extraordinary)\s+)?session\b"#, caseInsensitive: true)
     private static let statesParties = Pattern(
         #"\b("# + PatternPiece.ordinal + #")\s+[Mm]eeting of (?:the )?States [Pp]arties\b"#, caseInsensitive: true)
     private static let numberedMeeting = Pattern(#"\b(\d+(?:st|nd|rd|th))\s+meeting\b"#)

@@ -8,7 +8,9 @@ struct GraphAssembler {
     let documentID: String
     let paragraphs: [ParsedParagraph]
 
-    func assemble(_ findings: Findings) -> ExtractedGraph {
+    /// The graph of `findings`. Only entities named in the text (or listed in `implicit`,
+    /// like the meeting a summary record records) are kept, with the relations and facts between them.
+    func assemble(_ findings: Findings, implicit: Set<EntityKey> = []) -> ExtractedGraph {
         let rename = personRenames(findings.entities)
         func canonical(_ key: EntityKey) -> EntityKey { rename[key] ?? key }
 
@@ -34,7 +36,8 @@ struct GraphAssembler {
         for relation in findings.relations {
             let subject = canonical(relation.subject), object = canonical(relation.object)
             guard subject != object else { continue }
-            for key in [subject, object] where aliases[key] == nil { order.append(key); aliases[key] = [] }
+            for key in [subject, object] where aliases[key] == nil && implicit.contains(key) { order.append(key); aliases[key] = [] }
+            guard aliases[subject] != nil, aliases[object] != nil else { continue }
             let paragraphID = Paragraph.id(documentID: documentID, ordinal: paragraphs[relation.paragraph].ordinal)
             let row = Relation(subjectID: subject.id, predicate: relation.predicate, objectID: object.id, paragraphID: paragraphID)
             if relationIDs.insert(row.id).inserted { graph.relations.append(row) }
@@ -48,7 +51,7 @@ struct GraphAssembler {
             merged.attributes.merge(fact.attributes) { first, _ in first }
             merged.extraAliases += fact.extraAliases
             facts[target] = merged
-            if aliases[target] == nil { order.append(target); aliases[target] = [] }
+            if aliases[target] == nil, implicit.contains(target) { order.append(target); aliases[target] = [] }
         }
         for key in order {
             let fact = facts[key]

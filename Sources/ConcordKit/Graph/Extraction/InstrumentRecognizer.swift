@@ -23,10 +23,11 @@ struct InstrumentRecognizer {
     private static let periodicReport = Pattern(
         #"\b((?:initial|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|combined [\w\s\-]+?) periodic reports?|initial report) of (?:the )?"#, caseInsensitive: false)
     private static let communication = Pattern(#"\bcommunication No\.\s?(\d+/\d{4})(?:\s*\(([^()]{3,80} v\. [^()]{2,80})\))?"#)
+    private static let guidance = Pattern(#"\b(?:[Jj]oint )?guidance(?: notes?)? on (?:the )?(?:[\p{L}\d\-’']+ ?){1,14}"#)
     private static let annualReport = Pattern(#"\b(?:[Ii]ts|[Tt]he Committee’s) annual report\b"#)
     private static let concludingObservations = Pattern(#"\b(?:[Tt]he |[Ii]ts )?(?:relevant |latest |previous )?concluding observations\b"#)
     private static let titled = Pattern(
-        #"(?<![\p{L}\-])((?:\d{4}\s+)?(?:\p{Lu}[\p{L}’'\-]*\s+){1,6}(?:Convention|Covenant|Protocol|Declaration|Charter|Compact|Act|Constitution|Code|Agenda|Principles and Guidelines)(?:\s+(?:on|of|for|against|relating to|concerning)(?:\s+the)?\s+\p{Lu}[\p{L}’'\-]*(?:,?\s+(?:(?:of|on|for|against|in|and|or)(?:\s+the)?\s+)?\p{Lu}[\p{L}’'\-]*)*)?)"#)
+        #"(?<![\p{L}\-])((?:\d{4}\s+)?(?:\p{Lu}[\p{L}’'\-]*\s+){1,6}(?:Convention|Covenant|Protocol|Declaration|Charter|Compact|Act|Constitution|Code|Agenda|Principles and Guidelines)(?:\s+(?:on|of|for|against|relating to|concerning)(?:\s+the)?\s+\p{Lu}[\p{L}’'\-]*(?:,\s+\p{Lu}[\p{L}’'\-]*|\s+(?:(?:(?:of|on|for|against|in)(?:\s+the)?|and|or)\s+)?\p{Lu}[\p{L}’'\-]*)*)?)"#)
 
     func recognize(_ paragraph: ParagraphText, names: [EntityCandidate], findings: inout Findings) {
         let index = paragraph.index
@@ -60,6 +61,13 @@ struct InstrumentRecognizer {
                 add(key, match.range, layer: .phrase)
                 findings.relate(owner, .adopted, key, in: index)
             }
+        }
+        for match in Self.guidance.matches(in: paragraph) {
+            var surface = paragraph.substring(match.range)
+            while surface.hasSuffix(" ") { surface.removeLast() }
+            let range = NSRange(location: match.range.location, length: (surface as NSString).length)
+            let name = surface.prefix(1).uppercased() + surface.dropFirst()
+            add(EntityKey(.instrument, name), range, layer: .phrase)
         }
         for match in Self.labourConvention.matches(in: paragraph) {
             var range = match.range

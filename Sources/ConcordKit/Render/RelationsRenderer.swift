@@ -1,0 +1,64 @@
+/// Prints `relations`: aligned lines "subject  predicate  object  where", or JSON lines.
+struct RelationsRenderer {
+    /// The frozen JSON shape of one relation (`relations --json`): subject and object are
+    /// entity ids; `document` (source file name), `paragraph` (ordinal) and `number`
+    /// (official number) are null for a relation added by hand.
+    struct RelationJSON: Encodable {
+        var subject: String
+        var predicate: String
+        var object: String
+        var document: String?
+        var paragraph: Int?
+        var number: Int?
+
+        enum CodingKeys: String, CodingKey { case subject, predicate, object, document, paragraph, number }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(subject, forKey: .subject)
+            try container.encode(predicate, forKey: .predicate)
+            try container.encode(object, forKey: .object)
+            try container.encode(document, forKey: .document)
+            try container.encode(paragraph, forKey: .paragraph)
+            try container.encode(number, forKey: .number)
+        }
+    }
+
+    let console: Console
+    let json: Bool
+
+    func render(_ items: [RelationListing.Item]) throws {
+        if json {
+            for item in items {
+                console.line(try JSONLines.line(RelationJSON(
+                    subject: item.subjectID, predicate: item.predicate, object: item.objectID,
+                    document: item.sourceName, paragraph: item.ordinal, number: item.number)))
+            }
+            return
+        }
+        if items.isEmpty {
+            console.line("no relations")
+            return
+        }
+        let places = items.map(place)
+        let placeWidth = places.map(\.count).max() ?? 0
+        let predicateWidth = items.map(\.predicate.count).max() ?? 0
+        let room = max(16, (console.width - placeWidth - predicateWidth - 6) / 2)
+        let subjectWidth = min(room, items.map(\.subjectName.count).max() ?? 0)
+        let objectWidth = min(room, items.map(\.objectName.count).max() ?? 0)
+        func pad(_ text: String, _ width: Int) -> String {
+            text.count > width ? String(text.prefix(width - 1)) + "…" : text.padding(toLength: width, withPad: " ", startingAt: 0)
+        }
+        for (item, place) in zip(items, places) {
+            console.line(
+                pad(item.subjectName, subjectWidth) + "  " + console.styled(pad(item.predicate, predicateWidth), .bold) + "  "
+                    + pad(item.objectName, objectWidth) + "  " + console.styled(place, .dim))
+        }
+    }
+
+    /// "001:¶3" (official number), "001:#3" (ordinal) or "by hand".
+    private func place(_ item: RelationListing.Item) -> String {
+        guard let source = item.sourceName, let ordinal = item.ordinal else { return "by hand" }
+        return DocumentLabel.short(source) + ":" + (item.number.map { "¶\($0)" } ?? "#\(ordinal)")
+    }
+}
