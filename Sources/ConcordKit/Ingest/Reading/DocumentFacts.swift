@@ -26,7 +26,8 @@ struct DocumentFacts: Sendable {
     /// symbols its running heads printed.
     init(paragraphs: [ParsedParagraph], notes: [String], furnitureSymbols: [String], openingLines: [String]) {
         let texts = paragraphs.map(\.text)
-        let lowerTexts = texts.map { $0.lowercased() }
+        // The opening and closing formulas stand near the start and the end.
+        let lowerTexts = (texts.prefix(15) + texts.suffix(15)).map { $0.lowercased() }
         meetingStartedAt = Self.clockTime(after: Self.summaryRecordOpenings, in: lowerTexts)
         meetingEndedAt = Self.clockTime(after: Self.summaryRecordClosings, in: lowerTexts.reversed())
         if meetingStartedAt != nil || meetingEndedAt != nil

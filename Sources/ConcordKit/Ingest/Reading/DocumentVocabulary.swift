@@ -21,26 +21,37 @@ struct DocumentVocabulary: Sendable {
     func containsCompound(_ compound: String) -> Bool { compounds.contains(compound.lowercased()) }
 
     private mutating func add(_ line: String) {
-        var word = ""
-        var compound = ""
-        func flush() {
-            if !word.isEmpty { counts[word, default: 0] += 1 }
-            word = ""
+        var word = String.UnicodeScalarView()
+        var compound = String.UnicodeScalarView()
+        var compoundHasHyphen = false
+        func endCompound() {
+            if compoundHasHyphen, compound.last != "-" { compounds.insert(String(compound)) }
+            compound = String.UnicodeScalarView()
+            compoundHasHyphen = false
         }
-        for character in line.lowercased() {
-            if character.isLetter {
-                word.append(character)
-                compound.append(character)
-            } else if character == "-" && !word.isEmpty {
-                flush()
-                compound.append(character)
+        func endWord() {
+            if !word.isEmpty { counts[String(word), default: 0] += 1 }
+            word = String.UnicodeScalarView()
+        }
+        for scalar in line.lowercased().unicodeScalars {
+            if Self.isLetter(scalar) {
+                word.append(scalar)
+                compound.append(scalar)
+            } else if scalar == "-" && !word.isEmpty {
+                endWord()
+                compound.append(scalar)
+                compoundHasHyphen = true
             } else {
-                flush()
-                if compound.contains("-") && !compound.hasSuffix("-") { compounds.insert(compound) }
-                compound = ""
+                endWord()
+                endCompound()
             }
         }
-        flush()
-        if compound.contains("-") && !compound.hasSuffix("-") { compounds.insert(compound) }
+        endWord()
+        endCompound()
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") }
+        return scalar.properties.isAlphabetic
     }
 }

@@ -53,10 +53,10 @@ struct HyphenationRepair: Sendable {
     }
 
     private func trailingWord(of text: String) -> String {
-        String(text.reversed().prefix { $0.isLetter }.reversed())
+        String(text.reversed().prefix { $0.isWordLetter }.reversed())
     }
 
     private func leadingWord(of text: String) -> String {
-        String(text.prefix { $0.isLetter })
+        String(text.prefix { $0.isWordLetter })
     }
 }

@@ -13,7 +13,7 @@ enum InlineMarkup {
 
     /// The line without markup, and the footnote bodies it held, in order.
     static func clean(_ line: String) -> (text: String, footnotes: [Footnote]) {
-        guard line.contains("[") else { return (line, []) }
+        guard line.utf8.contains(UInt8(ascii: "[")) else { return (line, []) }
         let characters = Array(line)
         var text = ""
         var footnotes: [Footnote] = []
@@ -66,23 +66,23 @@ enum Whitespace {
     /// Runs of spaces, tabs and line breaks become one space; the ends are trimmed.
     /// Non-breaking spaces are typography and are kept as printed.
     static func collapse(_ text: String) -> String {
-        var result = ""
+        // Every collapsible character is ASCII, so working on UTF-8 bytes is safe and fast.
+        var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for character in text {
-            if isCollapsible(character) {
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0B || byte == 0x0C || byte == 0x0D {
                 pendingSpace = !result.isEmpty
             } else {
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { result.append(0x20) }
                 pendingSpace = false
-                result.append(character)
+                result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
-    static func isCollapsible(_ character: Character) -> Bool {
-        character == " " || character == "\t" || character == "\r" || character == "\n" || character == "\u{0C}"
-            || character == "\u{0B}"
+    static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n" || scalar == "\u{0C}" || scalar == "\u{0B}"
     }
 }

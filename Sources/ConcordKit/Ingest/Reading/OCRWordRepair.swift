@@ -34,8 +34,8 @@ struct OCRWordRepair: Sendable {
 
     /// `statel` + `ess` → `stateless`, or `nil` when the two tokens are real words.
     func joinedSplitWord(_ first: String, _ second: String) -> String? {
-        guard !first.isEmpty, first.allSatisfy(\.isLetter) else { return nil }
-        let secondLetters = String(second.prefix { $0.isLetter })
+        guard !first.isEmpty, first.allSatisfy(\.isWordLetter) else { return nil }
+        let secondLetters = String(second.prefix { $0.isWordLetter })
         guard let secondStart = secondLetters.first, secondStart.isLowercase else { return nil }
         let joinedCount = vocabulary.count(first + secondLetters)
         guard joinedCount > 0, vocabulary.count(secondLetters) < joinedCount else { return nil }
@@ -49,7 +49,7 @@ struct OCRWordRepair: Sendable {
 
     /// `Governmentswith` → [`Governments`, `with`]; anything else unchanged.
     func unglued(_ token: String) -> [String] {
-        let letters = String(token.prefix { $0.isLetter })
+        let letters = String(token.prefix { $0.isWordLetter })
         guard letters.count >= 6 else { return [token] }
         let rest = token.dropFirst(letters.count)
         let lower = letters.lowercased()

@@ -14,6 +14,8 @@ enum PageFurniture {
 
     /// The kind of furniture `line` is, or `nil` for a line of text.
     static func kind(of line: String) -> Kind? {
+        // Furniture is short and holds a digit; checking that first keeps reading fast.
+        guard line.utf8.count <= 48, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         if let number = loneNumber(line) { return .pageNumber(number) }
         if isJobNumber(line) { return .jobNumber }
         if let symbol = symbolLine(line) { return .symbol(symbol) }
@@ -58,4 +60,10 @@ enum PageFurniture {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+
+    /// `isLetter`, with a fast answer for ASCII (the Unicode property lookup is costly).
+    var isWordLetter: Bool {
+        if let ascii = asciiValue { return (ascii >= 65 && ascii <= 90) || (ascii >= 97 && ascii <= 122) }
+        return isLetter
+    }
 }

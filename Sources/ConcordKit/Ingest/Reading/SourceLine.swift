@@ -21,7 +21,7 @@ struct SourceLine: Sendable {
     }
 
     init(raw: String) {
-        let formFeed = raw.contains("\u{0C}")
+        let formFeed = raw.utf8.contains(0x0C)
         let unicodeScalars = raw.unicodeScalars
         var iterator = unicodeScalars.makeIterator()
         let first = iterator.next()
