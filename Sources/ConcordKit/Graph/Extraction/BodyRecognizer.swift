@@ -75,11 +75,11 @@ struct BodyRecognizer {
     private func namedBody(_ range: NSRange, in paragraph: ParagraphText) -> EntityCandidate? {
         var words = paragraph.substring(range).split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         var start = range.location
-        while let first = words.first, Self.leadingNoise.contains(first) || first.isEmpty {
+        while let first = words.first, Self.leadingNoise.contains(first) || first.isEmpty || first.hasSuffix("’s") || first.hasSuffix("'s") {
             start += (first as NSString).length + 1
             words.removeFirst()
         }
-        guard words.count >= 2 else { return nil }  // a head alone ("the Committee") is a reference, not a name
+        guard words.count >= 2, !words.contains("No") else { return nil }  // a head alone ("the Committee") is a reference, not a name
         // "Committee members", "Office holders" are not names: the last word must be capitalised.
         let trimmed = NSRange(location: start, length: range.location + range.length - start)
         let surface = paragraph.substring(trimmed)
@@ -88,7 +88,10 @@ struct BodyRecognizer {
     }
 
     private func body(_ surface: String, _ range: NSRange, _ paragraph: ParagraphText, priority: Int) -> EntityCandidate {
-        let canonical = GazetteerRecognizer.shared.entry(named: surface)?.key ?? EntityKey(.body, surface)
+        let gazetteer = GazetteerRecognizer.shared
+        // "United Nations Committee on …" is the Committee on …
+        let unprefixed = surface.hasPrefix("United Nations ") ? String(surface.dropFirst("United Nations ".count)) : surface
+        let canonical = gazetteer.entry(named: surface)?.key ?? gazetteer.entry(named: unprefixed)?.key ?? EntityKey(.body, surface)
         return EntityCandidate(key: canonical, paragraph: paragraph.index, range: range, surface: surface, priority: priority)
     }
 }

@@ -12,6 +12,9 @@ struct DocumentContext {
     var recordedMeeting: EntityKey?
     /// Paragraph indexes of headings that name the recorded meeting ("Meeting with States").
     var meetingHeadings: [Int: String] = [:]
+    /// Resolution numbers → the organ that adopted them, where the document says so once
+    /// ("General Assembly resolution 64/166"), for the places it prints only "resolution 64/166".
+    var resolutionOrgans: [String: EntityKey] = [:]
     /// Short references ("the Assembly") → the body they stand for in this document.
     var shortReferences: [String: EntityKey] = [:]
 
@@ -38,6 +41,7 @@ struct DocumentContext {
         if found.contains(EntityKey(.body, "Human Rights Council")), !found.contains(EntityKey(.body, "Security Council")) {
             context.shortReferences["the council"] = EntityKey(.body, "Human Rights Council")
         }
+        context.resolutionOrgans = resolutionOrgans(paragraphs)
         if isSummaryRecord {
             context.recordedMeeting = EntityKey(.event, meetingName(document, body: context.treatyBody))
             context.meetingHeadings = meetingHeadings(paragraphs)
@@ -73,6 +77,24 @@ struct DocumentContext {
             return "Meeting\(owner) on \(date)" + (document.meetingStartedAt.map { " at \($0)" } ?? "")
         }
         return "Meeting\(owner) recorded in \(document.sourceName)"
+    }
+
+    private static let organResolutions = Pattern(
+        #"\b(General Assembly|Human Rights Council|Security Council|Economic and Social Council)\s+resolutions?\s+((?:\d{1,4}/\d{1,4}(?:\s*\([^)]{1,20}\))?(?:,\s*|,?\s+and\s+)?)+)"#)
+    private static let resolutionNumber = Pattern(#"\d{1,4}/\d{1,4}"#)
+
+    private static func resolutionOrgans(_ paragraphs: [ParagraphText]) -> [String: EntityKey] {
+        var organs: [String: EntityKey] = [:]
+        for paragraph in paragraphs {
+            for match in organResolutions.matches(in: paragraph) {
+                let organ = EntityKey(.body, paragraph.substring(match.range(at: 1)))
+                for number in resolutionNumber.matches(in: paragraph, range: match.range(at: 2)) {
+                    let text = paragraph.substring(number.range)
+                    if organs[text] == nil { organs[text] = organ }
+                }
+            }
+        }
+        return organs
     }
 
     private static let meetingHeading = Pattern(

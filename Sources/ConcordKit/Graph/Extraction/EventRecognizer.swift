@@ -62,9 +62,9 @@ struct EventRecognizer {
     private func sessions(_ paragraph: ParagraphText, names: [EntityCandidate], findings: inout Findings) {
         for match in Self.session.matches(in: paragraph) {
             let sentence = paragraph.sentence(containing: match.range.location)
-            let before = names.last { $0.key.kind == .body && $0.end <= match.range.location && $0.range.location >= sentence.location
+            let before = names.last { Self.holdsSessions($0.key) && $0.end <= match.range.location && $0.range.location >= sentence.location
                 && match.range.location - $0.end <= 40 }
-            let ownerAfter = names.first { $0.key.kind == .body && $0.range.location > match.range.location + match.range.length
+            let ownerAfter = names.first { Self.holdsSessions($0.key) && $0.range.location > match.range.location + match.range.length
                 && $0.range.location - (match.range.location + match.range.length) <= 8 }
             guard let owner = before?.key ?? ownerAfter?.key ?? context.bodyKey else { continue }
             let ordinal = paragraph.substring(match.range(at: 1)).lowercased()
@@ -75,6 +75,12 @@ struct EventRecognizer {
             add(key, match.range, paragraph, &findings, layer: .name)
             findings.relate(key, .heldBy, owner, in: paragraph.index)
         }
+    }
+
+    /// Bodies that meet in sessions: committees, councils, assemblies, commissions, working groups, conferences.
+    private static func holdsSessions(_ key: EntityKey) -> Bool {
+        let words = Set(key.name.split(separator: " ").map(String.init))
+        return key.kind == .body && !words.isDisjoint(with: ["Committee", "Council", "Assembly", "Commission", "Group", "Conference", "Forum", "Board"])
     }
 
     private func describedEvent(_ match: NSTextCheckingResult, _ paragraph: ParagraphText, names: [EntityCandidate], findings: inout Findings) {

@@ -102,6 +102,7 @@ struct InstrumentRecognizer {
             let list = match.range(at: 2)
             for number in Self.resolutionNumber.matches(in: paragraph, range: list) {
                 let numberText = paragraph.substring(number.range)
+                let organ = organ ?? context.resolutionOrgans[numberText]
                 let name = (organ.map { $0.name + " resolution " } ?? "Resolution ") + numberText
                 let key = EntityKey(.instrument, name)
                 let range = number.range.location == list.location ? NSRange(location: match.range.location, length: number.range.location + number.range.length - match.range.location) : number.range

@@ -29,6 +29,7 @@ struct VerbRelations {
                 // The object: the instruments right after the verb, before the next clause.
                 let objects = inSentence.filter { $0.key.kind == .instrument && $0.range.location >= verbEnd }
                     .filter { $0.range.location - verbEnd <= 80 }
+                    .filter { cue.predicate != .reviewed || $0.key.name.lowercased().contains("report") || $0.key.name.contains("/") }
                 for object in objects.prefix(2) {
                     findings.relate(subject.key, cue.predicate, object.key, in: paragraph.index)
                 }
