@@ -105,13 +105,25 @@ struct EntityPageRenderer {
         guard !links.isEmpty else { return }
         console.line()
         console.line(console.styled("relations", .bold))
+        // The same statement found in several paragraphs shows once, with how many more there are.
+        var grouped: [(link: EntityPage.Link, more: Int)] = []
+        for link in links {
+            if let last = grouped.last, last.link.predicate == link.predicate, last.link.direction == link.direction,
+                last.link.other.id == link.other.id
+            {
+                grouped[grouped.count - 1].more += 1
+            } else {
+                grouped.append((link, 0))
+            }
+        }
         var rows: [[String]] = []
         var previous: (String, EntityPage.Link.Direction)?
-        for link in links {
+        for (link, more) in grouped {
             let label = link.direction == .out ? "\(link.predicate) →" : "← \(link.predicate)"
             let isFirst = previous.map { $0 != (link.predicate, link.direction) } ?? true
             previous = (link.predicate, link.direction)
-            rows.append([isFirst ? label : "", link.other.name, link.place?.label ?? "by hand"])
+            let place = (link.place?.label ?? "by hand") + (more > 0 ? " +\(more)" : "")
+            rows.append([isFirst ? label : "", link.other.name, place])
         }
         for line in Self.fitted(rows, width: console.width - 2) { console.line("  " + line) }
     }

@@ -35,7 +35,9 @@ enum ExploreFixture {
     /// A seeded knowledge base holding the fixture graph.
     static func make() throws -> (knowledgeBase: KnowledgeBase, path: String) {
         let (knowledgeBase, path) = try TestKnowledgeBase.seeded()
-        try knowledgeBase.write("explore fixture") { db in
+        // Straight to the database, past change capture: this builds the starting state of the
+        // tests (clearing the extracted graph is a hard delete, which users' writes may not do).
+        try knowledgeBase.database.write { db in
             for table in ["mentions", "relations", "aliases", "entity_attributes", "annotations"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
