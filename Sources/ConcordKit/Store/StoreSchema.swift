@@ -17,8 +17,16 @@ public enum StoreSchema {
         migrator.registerMigration("v1: documents, paragraphs, graph, annotations") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v1.1: index entity names for completion") { db in
+            // Tab completion at the prompt finds names by prefix with a range scan on this index
+            // (case-insensitive for ASCII); local to each replica, never synced.
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS entities_by_name ON entities (name COLLATE NOCASE)")
+        }
         migrator.registerMigration("v2: sync change log and per-field versions") { db in
             try db.execute(sql: SyncSchema.v2)
+        }
+        migrator.registerMigration(TransportSchema.migrationName) { db in
+            try db.execute(sql: TransportSchema.sql)
         }
         return migrator
     }

@@ -1,0 +1,35 @@
+import ArgumentParser
+
+/// `import FILE…`: apply changeset files from other replicas, each file entirely or not at all.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Apply changeset files written by export or sync; re-importing a file changes nothing.",
+        discussion: "Each file is applied entirely or not at all. Changes whose earlier changes are missing wait (see status) and are applied when those arrive. A damaged, truncated or foreign file is refused with the reason, and the others are still imported.")
+
+    @Argument(help: "Changeset files (.concord).", completion: .file(extensions: ["concord"]))
+    var files: [String]
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one changeset file to import") }
+    }
+
+    func run() throws {
+        let context = CommandContext.current
+        let knowledgeBase = try context.knowledgeBase(store)
+        let renderer = SyncTransportRenderer(console: context.output)
+        var refused = 0
+        for file in files {
+            do {
+                let outcome = try ChangesetImporter().importFile(at: StoreLocation.absolute(file), displayName: file, into: knowledgeBase)
+                renderer.renderImport(outcome)
+            } catch let error as ChangesetFileError {
+                renderer.renderRefusal(error.errorDescription ?? file, errors: context.errors)
+                refused += 1
+            }
+        }
+        if refused > 0 { throw ExitCode.failure }
+    }
+}

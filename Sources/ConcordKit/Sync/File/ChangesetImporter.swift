@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+/// Applies changeset files (`concord import`): each file entirely or not at all,
+/// idempotently, in any order.
+///
+/// A file is first read through once to verify everything that can be verified
+/// (structure, checksum, that every change fits this knowledge base's tables);
+/// then, in one transaction, it is read again and each record handed to the sync
+/// engine. Any error rolls the transaction back.
+public struct ChangesetImporter: Sendable {
+    /// What importing one file did.
+    public struct Outcome: Sendable, Equatable {
+        /// The file as named by the caller.
+        public var file: String
+        public var originReplicaID: String
+        public var recordCount: Int
+        /// Records applied now (including earlier waiting ones this file released).
+        public var applied: Int
+        public var alreadyPresent: Int
+        /// Records of this file that wait for earlier changes.
+        public var waiting: Int
+        /// Hex SHA-256 of the file (its trailer).
+        public var checksum: String
+        public var ranges: [ChangesetFileHeader.ReplicaRange]
+    }
+
+    public init() {}
+
+    /// Verifies and applies the file at `path`; throws a ``ChangesetFileError`` (nothing applied) if it is refused.
+    ///
+    /// - Parameters:
+    ///   - accept: called with the verified header before anything is applied; throw to refuse the file.
+    ///   - afterApplying: called inside the import's transaction, to record the import atomically with it.
+    public func importFile(
+        at path: String, displayName: String? = nil, into knowledgeBase: KnowledgeBase,
+        accept: (ChangesetFileHeader) throws -> Void = { _ in },
+        afterApplying: (Outcome, Database) throws -> Void = { _, _ in }
+    ) throws -> Outcome {
+        let name = displayName ?? path
+        let (schema, baseline) = try knowledgeBase.read { db in (try ChangesetSchemaCheck(in: db), try SyncBaseline.identifier(in: db)) }
+        let verified = try ChangesetFileReader.verify(path: path, displayName: name) { record in
+            try schema.check(record, file: name)
+        }
+        guard verified.header.baseline == baseline else {
+            throw ChangesetFileError.differentBaseline(file: name, theirs: verified.header.baseline, ours: baseline)
+        }
+        try accept(verified.header)
+        return try knowledgeBase.database.write { db in
+            let outcome = try apply(path: path, name: name, expected: verified.checksum, localReplicaID: knowledgeBase.replicaID, in: db)
+            try afterApplying(outcome, db)
+            return outcome
+        }
+    }
+
+    private func apply(path: String, name: String, expected: [UInt8], localReplicaID: String, in db: Database) throws -> Outcome {
+        let reader = try ChangesetFileReader(path: path, displayName: name)
+        let integrator = ChangeIntegrator(localReplicaID: localReplicaID)
+        let appliedBefore = try ChangeLog().versionVector(in: db).values.reduce(0, +)
+        var outcome = Outcome(
+            file: name, originReplicaID: reader.header.originReplicaID, recordCount: reader.header.recordCount,
+            applied: 0, alreadyPresent: 0, waiting: 0, checksum: ReplicaIDCoding.text(expected), ranges: reader.header.ranges)
+        var keys: Set<RecordKey> = []
+        do {
+            while let record = try reader.next() {
+                keys.insert(RecordKey(replicaID: record.replicaID, sequence: record.sequence))
+                if try integrator.integrate(record, in: db) == .alreadyPresent { outcome.alreadyPresent += 1 }
+            }
+        } catch let error as ChangesetFileError {
+            // The file passed verification a moment ago: it changed in between.
+            throw error == .checksumMismatch(file: name) ? ChangesetFileError.changedWhileReading(file: name) : error
+        }
+        guard reader.checksum == expected else { throw ChangesetFileError.changedWhileReading(file: name) }
+        // Changes apply in causal order, so the version vector grows by exactly the number applied,
+        // which counts earlier waiting changes this file released, and none of this file's that still wait.
+        outcome.applied = Int(try ChangeLog().versionVector(in: db).values.reduce(0, +) - appliedBefore)
+        outcome.waiting = try integrator.pending(in: db)
+            .filter { keys.contains(RecordKey(replicaID: $0.replicaID, sequence: $0.sequence)) }.count
+        try PeerDirectory().recordHeader(
+            reader.header, fileName: (name as NSString).lastPathComponent, localReplicaID: localReplicaID, in: db)
+        return outcome
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+
+/// Exchanges changes through a shared folder (`concord sync DIR`): a USB stick, a
+/// network share, a Syncthing- or git-managed folder.
+///
+/// Each replica writes only into `DIR/<its replica id>/`, each file under a temporary
+/// name then renamed, so two replicas never write the same path and nobody reads a
+/// half-written file. A run imports every other replica's files not imported before
+/// (each file atomically), then writes one file with every change it has that the
+/// folder does not hold yet. Re-importing is harmless, so any number of machines may
+/// run it on the same folder in any interleaving. See `sync/FORMAT.md`.
+public struct SyncFolder: Sendable {
+    /// What a run did.
+    public struct Report: Sendable {
+        public var folder: String
+        public var imported: [ChangesetImporter.Outcome] = []
+        /// Files skipped because they were imported before (same name, size and checksum).
+        public var skipped = 0
+        /// The file written into this replica's folder, if there was anything new to write.
+        public var written: (name: String, changes: Int)?
+        /// One line per refused file or entry; nothing of them was applied.
+        public var refusals: [String] = []
+        /// Things to know that are not errors.
+        public var warnings: [String] = []
+
+        public var applied: Int { imported.map(\.applied).reduce(0, +) }
+        public var waiting: Int { imported.map(\.waiting).reduce(0, +) }
+    }
+
+    public init() {}
+
+    /// Runs one exchange through `folder` (created if missing, when its parent exists).
+    public func synchronize(folder: String, knowledgeBase: KnowledgeBase, now: Date = Date()) throws -> Report {
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.path
+        try prepare(root: root, localReplicaID: knowledgeBase.replicaID)
+        let memory = SyncFolderMemory(folder: root)
+        let listing = try SyncFolderListing(folder: root, localReplicaID: knowledgeBase.replicaID)
+        var report = Report(folder: root, refusals: listing.refusals)
+        let remembered = try knowledgeBase.read { db in try memory.entries(in: db) }
+        for candidate in listing.candidates {
+            try importIfNew(candidate, remembered: remembered, memory: memory, knowledgeBase: knowledgeBase, report: &report)
+        }
+        for name in listing.ownFiles.sorted() where remembered[name]?.direction != "written" {
+            report.warnings.append("\(root)/\(name) was not written by this knowledge base; another copy of it, or an older backup, writes as the same replica")
+        }
+        try writeNewChanges(root: root, listing: listing, memory: memory, knowledgeBase: knowledgeBase, now: now, report: &report)
+        return report
+    }
+
+    private func prepare(root: String, localReplicaID: String) throws {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if !fileManager.fileExists(atPath: root, isDirectory: &isDirectory) {
+            let parent = (root as NSString).deletingLastPathComponent
+            guard fileManager.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw SyncFolderError.notAFolder(root)
+            }
+        } else if !isDirectory.boolValue {
+            throw SyncFolderError.notAFolder(root)
+        }
+        let own = root + "/" + localReplicaID
+        if SyncFolderListing.kind(of: own) == .symbolicLink { throw SyncFolderError.symbolicLink(own) }
+        do {
+            try fileManager.createDirectory(atPath: own, withIntermediateDirectories: true)
+        } catch {
+            throw SyncFolderError.cannotCreate(own, reason: error.localizedDescription)
+        }
+    }
+
+    private func importIfNew(
+        _ candidate: SyncFolderListing.Candidate, remembered: [String: SyncFolderMemory.Entry], memory: SyncFolderMemory,
+        knowledgeBase: KnowledgeBase, report: inout Report
+    ) throws {
+        let stored = ChangesetFileReader.storedChecksum(path: candidate.path)
+        if let stored, let known = remembered[candidate.name], known.size == stored.size, known.checksum == stored.checksum {
+            report.skipped += 1
+            return
+        }
+        do {
+            let outcome = try ChangesetImporter().importFile(
+                at: candidate.path, displayName: candidate.path, into: knowledgeBase,
+                accept: { header in
+                    if header.originReplicaID == knowledgeBase.replicaID {
+                        throw SyncTransportError.fromThisReplica(file: candidate.path)
+                    }
+                    if header.originReplicaID != candidate.folderReplicaID {
+                        throw SyncFolderError.wrongOrigin(file: candidate.path, folderReplica: candidate.folderReplicaID, origin: header.originReplicaID)
+                    }
+                },
+                afterApplying: { outcome, db in
+                    let size = (try? FileManager.default.attributesOfItem(atPath: candidate.path)[.size] as? NSNumber)?.int64Value ?? 0
+                    try memory.remember(
+                        SyncFolderMemory.Entry(name: candidate.name, size: size, checksum: outcome.checksum, ranges: outcome.ranges, direction: "imported"),
+                        in: db)
+                })
+            report.imported.append(outcome)
+        } catch let error as LocalizedError {
+            report.refusals.append(error.errorDescription ?? "\(candidate.path): refused")
+        }
+    }
+
+    private func writeNewChanges(
+        root: String, listing: SyncFolderListing, memory: SyncFolderMemory, knowledgeBase: KnowledgeBase, now: Date,
+        report: inout Report
+    ) throws {
+        let stillThere = try knowledgeBase.read { db in try memory.entries(in: db) }.values.filter { listing.present.contains($0.name) }
+        let coverage = SyncFolderMemory.coverage(of: stillThere)
+        let (records, vector, baseline) = try knowledgeBase.read { db in
+            (try ChangeLog().records(notCoveredBy: coverage, in: db), try ChangeLog().versionVector(in: db),
+             try SyncBaseline.identifier(in: db))
+        }
+        guard !records.isEmpty else { return }
+        let own = root + "/" + knowledgeBase.replicaID
+        let stamp = Self.fileStamp(now)
+        let written = try ChangesetExporter().write(
+            records, to: own + "/" + stamp + ".concord", origin: knowledgeBase.replicaID, vector: vector, baseline: baseline,
+            name: { checksum in "\(stamp)-\(checksum.prefix(12)).\(ChangesetFileFormat.fileExtension)" })
+        let name = knowledgeBase.replicaID + "/" + (written.path as NSString).lastPathComponent
+        let stored = ChangesetFileReader.storedChecksum(path: written.path)
+        try knowledgeBase.database.write { db in
+            try memory.remember(
+                SyncFolderMemory.Entry(name: name, size: stored?.size ?? 0, checksum: stored?.checksum ?? "", ranges: written.header.ranges, direction: "written"),
+                in: db)
+        }
+        report.written = (name, records.count)
+    }
+
+    /// `yyyyMMdd'T'HHmmssSSS` in UTC: file names sort by the time they were written.
+    static func fileStamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+        let milliseconds = (parts.nanosecond ?? 0) / 1_000_000
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02d%03d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
+            parts.minute ?? 0, parts.second ?? 0, milliseconds)
+    }
+}

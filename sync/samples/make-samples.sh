@@ -1,0 +1,34 @@
+#!/bin/sh
+# Regenerates the sample changeset files in sync/samples/ with the real commands.
+# Usage (from the repository root, after swift build): sh sync/samples/make-samples.sh
+#
+# Two replicas built from the built-in seeds, Ana and Bo:
+#   01-ana-adds.concord     Ana adds a person, an alias, a summary and a note on seed paragraph 002:1
+#   02-bo-edits.concord     Bo (after importing 01) sets the summary and the place (export --for Ana)
+#   03-ana-concurrent.concord  Ana, without Bo's edit, sets the summary again: a conflict with Bo's
+# Tests/ConcordKitTests/Sync/File/SampleFilesTests.swift imports them into fresh knowledge bases,
+# in several orders, and checks what a user would see.
+set -eu
+concord=${CONCORD:-.build/debug/concord}
+out=sync/samples
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export NO_COLOR=1
+ana="--db $work/ana.db --author Ana"
+bo="--db $work/bo.db --author Bo"
+
+$concord add person "Sample Rapporteur" $ana
+$concord alias "Sample Rapporteur" "S. Rapporteur" $ana
+$concord set "Sample Rapporteur" summary "Added for the sync samples" $ana
+$concord note 002:1 "Sample note on a seed paragraph" $ana
+$concord export "$out/01-ana-adds.concord" $ana
+
+$concord import "$out/01-ana-adds.concord" $bo
+$concord set "Sample Rapporteur" summary "Summary as Bo wrote it" $bo
+$concord set "Sample Rapporteur" place "Geneva" $bo
+ana_vector=$($concord status --json $ana | sed 's/.*"version_vector":"\([^"]*\)".*/\1/')
+$concord export "$out/02-bo-edits.concord" --for "$($concord status --json $ana | sed 's/.*"replica":"\([0-9a-f]*\)".*/\1/')" $bo
+
+$concord set "Sample Rapporteur" summary "Summary as Ana rewrote it" $ana
+$concord export "$out/03-ana-concurrent.concord" --since "$ana_vector" $ana
+ls -l "$out"/*.concord
