@@ -1,6 +1,9 @@
 import ArgumentParser
 
 /// `notes [TARGET] [--tag TAG] [--author A]`: lists notes and tags, newest first.
+///
+/// Here `--author` filters by author, so instead of ``StoreOptions`` (whose `--author`
+/// names who is writing) the command takes `--db` and `--seeds` itself.
 struct NotesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notes",
@@ -18,11 +21,15 @@ struct NotesCommand: ParsableCommand {
     @Flag(name: .long, help: "One JSON object per line.")
     var json = false
 
-    @OptionGroup var store: StoreOptions
+    @Option(name: .long, help: ArgumentHelp("The knowledge base file (default: $CONCORD_DB, else $XDG_DATA_HOME/concord/concord.db).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Build a new knowledge base from the .txt files in this folder instead of the built-in seeds.", valueName: "dir"))
+    var seeds: String?
 
     func run() throws {
         let context = CommandContext.current
-        let knowledgeBase = try context.knowledgeBase(store)
+        let knowledgeBase = try context.knowledgeBase(StoreSelection(db: db, seeds: seeds))
         let filter = NotesFilter(target: target, tag: tag, author: author)
         let listings = try AnnotationStore(knowledgeBase: knowledgeBase).notes(matching: filter)
         NotesRenderer(console: context.output, json: json).render(listings, filter: filter)
