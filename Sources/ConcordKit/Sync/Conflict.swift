@@ -31,6 +31,8 @@ public struct Conflict: Sendable, Hashable {
     public var column: String
     /// The competing writes, the visible one first.
     public var versions: [Version]
+    /// The name of the entity in ``subject``, when it is one.
+    public var subjectName: String?
 
     /// The entity the field belongs to (for entities, aliases and attributes), else the row's id.
     public var subject: String { rowKey.split(separator: "\u{1F}").first.map(String.init) ?? rowKey }

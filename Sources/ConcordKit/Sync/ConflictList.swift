@@ -89,9 +89,12 @@ public struct ConflictList: Sendable {
                     value: head.value, replicaID: head.replicaID, sequence: head.sequence, timestamp: head.timestamp,
                     author: try author(of: head, in: db))
             }
-        return Conflict(
+        var conflict = Conflict(
             id: Conflict.id(table: table, rowKey: rowKey, column: column), table: table, rowKey: rowKey, column: column,
             versions: versions)
+        conflict.subjectName = try String.fetchOne(
+            db, sql: "SELECT name FROM entities WHERE id = ?", arguments: [conflict.subject])
+        return conflict
     }
 
     private func author(of head: CellVersion, in db: Database) throws -> String {
