@@ -6,8 +6,10 @@ struct ChangesetRenderer {
 
     func renderHeader(_ header: ChangesetFileHeader, file: String) {
         guard !json else { return }
-        console.line(console.styled(file, .bold) + ": \(SyncTransportRenderer.changes(header.recordCount)) written by \(header.originReplicaID.prefix(8)) at \(Timestamp.string(from: header.writtenAt))")
-        if !header.ranges.isEmpty { console.line("  holds " + SyncTransportRenderer.describe(header.ranges)) }
+        let name = file.count <= console.width ? file : "…" + file.suffix(console.width - 1)
+        console.line(console.styled(name, .bold))
+        console.line("  \(SyncTransportRenderer.changes(header.recordCount)) written by \(header.originReplicaID.prefix(8)) at \(Timestamp.string(from: header.writtenAt))")
+        if !header.ranges.isEmpty { console.line(elide("  holds " + SyncTransportRenderer.describe(header.ranges), to: console.width)) }
     }
 
     func render(_ record: ChangesetDescriber.RecordDescription) {
