@@ -9,7 +9,7 @@ struct NoteCommand: ParsableCommand {
     @Argument(help: "An entity, a relation id, or a paragraph address DOCUMENT:N or DOCUMENT:#K.")
     var target: String
 
-    @Argument(help: "The note (quote it, or give the words one after another).")
+    @Argument(parsing: .allUnrecognized, help: "The note (quote it, or give the words one after another).")
     var text: [String] = []
 
     @OptionGroup var store: StoreOptions

@@ -17,7 +17,7 @@ struct SetCommand: ParsableCommand {
     @Argument(help: "name, summary, date, place, or another lowercase word.")
     var field: String
 
-    @Argument(help: "The new value (quote it, or give the words one after another).")
+    @Argument(parsing: .allUnrecognized, help: "The new value (quote it, or give the words one after another).")
     var value: [String] = []
 
     @OptionGroup var store: StoreOptions

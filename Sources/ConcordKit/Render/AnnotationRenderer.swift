@@ -3,7 +3,7 @@ struct AnnotationRenderer {
     let console: Console
 
     func render(_ added: AddedAnnotation) {
-        let target = console.styled(added.target.label, .bold)
+        let target = shown(added.target)
         switch added.annotation.annotationKind {
         case .note:
             console.line("noted on \(target) (\(added.annotation.id))")
@@ -18,6 +18,12 @@ struct AnnotationRenderer {
     func render(_ removed: RemovedTags) {
         let count = removed.annotationIDs.count
         let times = count == 1 ? "" : " (\(count) tags)"
-        console.line("removed tag \(removed.tag) from \(console.styled(removed.target.label, .bold))\(times)")
+        console.line("removed tag \(removed.tag) from \(shown(removed.target))\(times)")
+    }
+
+    /// The target as edits show entities: the name (bold on a terminal) and the id.
+    private func shown(_ target: AnnotationTarget) -> String {
+        if case let .entity(entity) = target { return console.styled(entity.name, .bold) + " (\(entity.id))" }
+        return console.styled(target.label, .bold)
     }
 }

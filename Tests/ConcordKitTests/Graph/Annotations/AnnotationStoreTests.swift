@@ -30,9 +30,18 @@ import Testing
         #expect(Set(notes.map(\.id)).count == 3)
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[0] == "noted on \"Ana Example\" (\(fixture.ana.id)) (\(notes[0].id))")
+        #expect(lines[0] == "noted on Ana Example (\(fixture.ana.id)) (\(notes[0].id))")
         #expect(lines[1] == "noted on \(address) (\(notes[1].id))")
         #expect(lines[2] == "noted on Ana Example represents Office of Examples (\(notes[2].id))")
+    }
+
+    @Test func unquotedWordsAndLeadingDashesAreText() throws {
+        let fixture = try EditingFixture()
+        let result = fixture.run("note \"Ana Example\" -5 percent, see p. 3", "set \"Ana Example\" summary -- a dash")
+        #expect(result.succeeded, "\(result.errors)")
+        let note = try fixture.knowledgeBase.read { db in try String.fetchOne(db, sql: "SELECT body FROM annotations") }
+        #expect(note == "-5 percent, see p. 3")
+        #expect(try fixture.stored(fixture.ana.id)?.summary == "-- a dash")
     }
 
     @Test func paragraphAddressesByOrdinalWork() throws {
@@ -60,13 +69,13 @@ import Testing
     @Test func tagsAreAddedOnceAndRemovedAsTombstones() throws {
         let fixture = try EditingFixture()
         let first = fixture.run("tag \"Ana Example\" follow-up")
-        #expect(first.output == "tagged \"Ana Example\" (\(fixture.ana.id)) follow-up\n")
+        #expect(first.output == "tagged Ana Example (\(fixture.ana.id)) follow-up\n")
         let before = try fixture.contents()
         let again = fixture.run("tag \(fixture.ana.id) \"#Follow-Up\"")
         #expect(again.output.contains("is already tagged Follow-Up (by ana); nothing changed"))
         #expect(try fixture.contents() == before)
         let removed = fixture.run("untag 'ana example' FOLLOW-UP")
-        #expect(removed.output == "removed tag FOLLOW-UP from \"Ana Example\" (\(fixture.ana.id))\n")
+        #expect(removed.output == "removed tag FOLLOW-UP from Ana Example (\(fixture.ana.id))\n")
         let rows = try fixture.knowledgeBase.read { db in try Annotation.fetchAll(db, sql: "SELECT * FROM annotations") }
         #expect(rows.count == 1 && rows[0].isDeleted)
         #expect(try fixture.failure("untag \"Ana Example\" follow-up").contains("has no tag 'follow-up'"))
