@@ -23,12 +23,12 @@ struct BodyRecognizer {
     private static let named = Pattern(
         #"(?<![\p{L}\-])((?:"# + word + #"\s+)*(?:"# + heads.joined(separator: "|") + #")(?:\s+(?:of|on|for|against)(?:\s+the)?\s+"#
             + word + #"(?:,\s+"# + word + #"|\s+(?:"# + connector + #"\s+)?"# + word + #")*)?)(?![\p{L}])"#)
-    private static let university = Pattern(#"\bUniversity of \p{Lu}[\p{L}]+(?:,? (?:\p{Lu}[\p{L}]+ ?)+)?"#)
+    private static let university = Pattern(#"\bUniversity of \p{Lu}[\p{L}]+(?:,? (?:\p{Lu}[\p{L}]+ ?)+)?"#, requiring: ["university"])
     private static let mandate = Pattern(
-        #"\b(Special Rapporteur|Independent Expert|Special Representative|Special Envoy)(?: of the (?:Human Rights Council|Secretary-General))? on (?:the )?(?:(?!(?:about|had|has|have|was|were|is|are|to|in|and|with|during|at|for|by|who|which|that|on)\b)[\p{Ll}\-]+(?: |(?=[\s,.;:)]))){1,8}"#)
+        #"\b(Special Rapporteur|Independent Expert|Special Representative|Special Envoy)(?: of the (?:Human Rights Council|Secretary-General))? on (?:the )?(?:(?!(?:about|had|has|have|was|were|is|are|to|in|and|with|during|at|for|by|who|which|that|on|said|says|would|will|could|should|may)\b)(?![\p{Ll}\-]+ed\b)[\p{Ll}\-]+(?: |(?=[\s,.;:)]))){1,8}"#, requiring: ["special r", "independent expert", "special envoy"])
     private static let workingGroup = Pattern(
-        #"\b[Ww]orking group on ((?:the )?\p{Lu}[\p{L}’']*(?:\s+(?:(?:and|of|for|on|the|or)\s+)*\p{Lu}[\p{L}’']*)*)"#)
-    private static let secretariat = Pattern(#"\b[Tt]he Committee’s secretariat\b"#)
+        #"\b[Ww]orking group on ((?:the )?\p{Lu}[\p{L}’']*(?:\s+(?:(?:and|of|for|on|the|or)\s+)*\p{Lu}[\p{L}’']*)*)"#, requiring: ["working group"])
+    private static let secretariat = Pattern(#"\b[Tt]he Committee’s secretariat\b"#, requiring: ["secretariat"])
 
     /// Words that start a sentence or name a role, never the first word of a body's name.
     private static let leadingNoise: Set<String> = [

@@ -7,12 +7,12 @@ import Foundation
 struct CoreferenceResolver {
     let context: DocumentContext
 
-    private static let committee = Pattern(#"\b[Tt]he Committee\b(?!\s+(?:on|against|for|of)\s+\p{Lu})(?![\p{L}\-])"#)
-    private static let convention = Pattern(#"\b[Tt]he Convention\b(?!\s+(?:on|against|for|relating|concerning)\b)(?![\p{L}\-])"#)
-    private static let organ = Pattern(#"\b[Tt]he (?:Assembly|Council)\b(?![\p{L}\-])"#)
-    private static let currentMeeting = Pattern(#"\b(?:the|this) (?:current|present) meeting\b"#, caseInsensitive: true)
+    private static let committee = Pattern(#"\b[Tt]he Committee\b(?!\s+(?:on|against|for|of)\s+\p{Lu})(?![\p{L}\-])"#, requiring: ["the committee"])
+    private static let convention = Pattern(#"\b[Tt]he Convention\b(?!\s+(?:on|against|for|relating|concerning)\b)(?![\p{L}\-])"#, requiring: ["the convention"])
+    private static let organ = Pattern(#"\b[Tt]he (?:Assembly|Council)\b(?![\p{L}\-])"#, requiring: ["the assembly", "the council"])
+    private static let currentMeeting = Pattern(#"\b(?:the|this) (?:current|present) meeting\b"#, caseInsensitive: true, requiring: ["meeting"])
     private static let meetingCopula = Pattern(
-        #"\b(?:current|present) meeting (?:was|is|would be) (?:the )?((?:[\p{Ll}\-]+ ){0,3}meeting(?: of (?:the )?[\p{L}’' \-]+?session)?)\b"#)
+        #"\b(?:current|present) meeting (?:was|is|would be) (?:the )?((?:[\p{Ll}\-]+ ){0,3}meeting(?: of (?:the )?[\p{L}’' \-]+?session)?)\b"#, requiring: ["meeting"])
 
     func recognize(_ paragraph: ParagraphText) -> [EntityCandidate] {
         var candidates: [EntityCandidate] = []

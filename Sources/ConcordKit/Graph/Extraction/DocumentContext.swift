@@ -24,6 +24,10 @@ struct DocumentContext {
     private static let summaryRecordMarks = Pattern(
         #"(?:meeting was called to order|discussion covered in the summary record|The meeting rose at|summary record)"#,
         caseInsensitive: true)
+    /// Every treaty body's topic stems, found in one pass.
+    private static let topicStems = Pattern(
+        "(?:" + TreatyBodyGazetteer.all.flatMap(\.topicStems).map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")",
+        caseInsensitive: true)
     private static let committeeReference = Pattern(#"\b[Tt]he Committee\b"#)
 
     /// Infers the context of `document` from its paragraphs and the gazetteer names found in them.
@@ -55,15 +59,18 @@ struct DocumentContext {
         paragraphs: [ParagraphText], found: Set<EntityKey>, mentionsCommittee: Bool
     ) -> TreatyBodyGazetteer.TreatyBody? {
         guard mentionsCommittee else { return nil }
-        let lowered = paragraphs.map { $0.text.lowercased() }
+        var stemCounts: [String: Int] = [:]
+        for paragraph in paragraphs {
+            for match in topicStems.matches(in: paragraph) {
+                stemCounts[paragraph.substring(match.range).lowercased(), default: 0] += 1
+            }
+        }
         var best: (body: TreatyBodyGazetteer.TreatyBody, score: Int)?
         for body in TreatyBodyGazetteer.all {
-            var score = 0
-            for stem in body.topicStems {
-                for text in lowered { score += text.components(separatedBy: stem).count - 1 }
-            }
+            var score = body.topicStems.reduce(0) { $0 + (stemCounts[$1] ?? 0) }
             if found.contains(EntityKey(.instrument, body.convention)) { score += 5 }
-            if score > (best?.score ?? 2) { best = (body, score) }
+            if found.contains(EntityKey(.body, body.name)) { score += 3 }
+            if score > (best?.score ?? 1) { best = (body, score) }
         }
         return best?.body
     }
@@ -98,7 +105,7 @@ struct DocumentContext {
     }
 
     private static let meetingHeading = Pattern(
-        #"^[\p{Lu}][\p{L}\s\-]*\b(?:meeting|dialogue|consultation|discussion|debate)\b[\p{L}\s\-]*$"#, caseInsensitive: true)
+        #"^(?=\p{Lu})[\p{L}\s\-]*\b(?:meeting|dialogue|consultation|discussion|debate)\b[\p{L}\s\-]*$"#, caseInsensitive: true)
 
     /// Headings before the first body paragraph that name the meeting ("Informal meeting with States and other stakeholders").
     private static func meetingHeadings(_ paragraphs: [ParagraphText]) -> [Int: String] {

@@ -10,7 +10,28 @@ struct EntityKey: Hashable, Sendable {
     init(_ kind: EntityKind, _ name: String) {
         self.kind = kind
         self.name = name
-        id = StableID.entity(kind: kind, canonicalName: name)
+        id = EntityKey.ids.id(kind, name)
+    }
+
+    /// Ids already computed (hashing and normalising a name costs more than a lookup).
+    private static let ids = IDCache()
+
+    private final class IDCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var cache: [String: String] = [:]
+
+        func id(_ kind: EntityKind, _ name: String) -> String {
+            let key = kind.rawValue + "\u{1F}" + name
+            lock.lock()
+            if let id = cache[key] { lock.unlock(); return id }
+            lock.unlock()
+            let id = StableID.entity(kind: kind, canonicalName: name)
+            lock.lock()
+            if cache.count > 200_000 { cache.removeAll() }
+            cache[key] = id
+            lock.unlock()
+            return id
+        }
     }
 
     static func == (left: EntityKey, right: EntityKey) -> Bool { left.id == right.id }

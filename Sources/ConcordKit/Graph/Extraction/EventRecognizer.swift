@@ -9,10 +9,10 @@ struct EventRecognizer {
     let context: DocumentContext
 
     private static let session = Pattern(
-        #"\b("# + PatternPiece.ordinal + #")\s+(?:(regular|special|resumed|extraordinary)\s+)?session\b"#, caseInsensitive: true)
+        #"\b("# + PatternPiece.ordinal + #")\s+(?:(regular|special|resumed|extraordinary)\s+)?session\b"#, caseInsensitive: true, requiring: ["session"])
     private static let statesParties = Pattern(
-        #"\b("# + PatternPiece.ordinal + #")\s+[Mm]eeting of (?:the )?States [Pp]arties\b"#, caseInsensitive: true)
-    private static let numberedMeeting = Pattern(#"\b(\d+(?:st|nd|rd|th))\s+meeting\b"#)
+        #"\b("# + PatternPiece.ordinal + #")\s+[Mm]eeting of (?:the )?States [Pp]arties\b"#, caseInsensitive: true, requiring: ["states parties"])
+    private static let numberedMeeting = Pattern(#"\b(\d+(?:st|nd|rd|th))\s+meeting\b"#, requiring: ["meeting"])
     private static let adjectives = [
         "informal", "formal", "public", "private", "closed", "joint", "annual", "additional", "online", "virtual",
         "interactive", "constructive", "in-depth", "high-level", "follow-up", "brainstorming", "plenary", "regional",
@@ -21,7 +21,7 @@ struct EventRecognizer {
     ]
     private static let described = Pattern(
         #"\b((?:(?:"# + adjectives.joined(separator: "|") + #")\s+){1,4})(meeting|dialogue|discussion|consultation|forum|debate|review|conference|workshop|seminar|briefing)(s?)\b"#,
-        caseInsensitive: true)
+        caseInsensitive: true, requiring: ["meeting", "dialogue", "discussion", "consultation", "forum", "debate", "review", "conference", "workshop", "seminar", "briefing"])
     private static let anchor = Pattern(
         #"^(?:\s+(?:held|to be held|convened|organized|organised|hosted|scheduled)\b|[^.;]{0,40}?\bfrom \d{1,2}\b|,?\s+(?:on|in) \d{1,2} "# + PatternPiece.month + ")")
     private static let date = Pattern(

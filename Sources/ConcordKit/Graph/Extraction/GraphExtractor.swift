@@ -59,7 +59,7 @@ public struct GraphExtractor: Sendable {
             findings.facts.merge(local.facts) { first, _ in first }
         }
         recordMeeting(document, paragraphs: paragraphs, context: context, findings: &findings)
-        return GraphAssembler(documentID: documentID, paragraphs: document.paragraphs).assemble(findings, implicit: Set([context.recordedMeeting].compactMap { $0 }))
+        return GraphAssembler(documentID: documentID, paragraphs: document.paragraphs).assemble(findings, implicit: Set([context.recordedMeeting, context.recordedMeeting == nil ? nil : context.bodyKey].compactMap { $0 }))
     }
 
     /// The meeting a summary record records: its date and times, and the body that held it.

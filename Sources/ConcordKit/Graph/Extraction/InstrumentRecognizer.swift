@@ -10,24 +10,24 @@ struct InstrumentRecognizer {
     let context: DocumentContext
 
     private static let symbol = Pattern(
-        #"(?<![\p{L}\d/.@:])(?:A|E|S|ST|CMW|CCPR|CRC|CEDAW|CERD|CAT|CED|CRPD|HRI|TD|UNEP|[A-Z]{2,6})(?:/[A-Za-z0-9.\-]+){2,}(?<![.\-])"#)
+        #"(?<![\p{L}\d/.@:])(?:A|E|S|ST|CMW|CCPR|CRC|CEDAW|CERD|CAT|CED|CRPD|HRI|TD|UNEP|[A-Z]{2,6})(?:/[A-Za-z0-9.\-]+){2,}(?<![.\-])"#, requiring: ["/"])
     private static let resolution = Pattern(
-        #"\b(?:(General Assembly|Human Rights Council|Security Council|Economic and Social Council|Commission on Human Rights)\s+)?(?:[Rr]esolutions?)\s+(\d{1,4}/\d{1,4}(?:\s?[A-Z]\b)?(?:\s*\([^)]{1,20}\))?(?:(?:,\s*|,?\s+and\s+)\d{1,4}/\d{1,4}(?:\s*\([^)]{1,20}\))?)*)"#)
+        #"\b(?:(General Assembly|Human Rights Council|Security Council|Economic and Social Council|Commission on Human Rights)\s+)?(?:[Rr]esolutions?)\s+(\d{1,4}/\d{1,4}(?:\s?[A-Z]\b)?(?:\s*\([^)]{1,20}\))?(?:(?:,\s*|,?\s+and\s+)\d{1,4}/\d{1,4}(?:\s*\([^)]{1,20}\))?)*)"#, requiring: ["resolution"])
     private static let resolutionNumber = Pattern(#"\d{1,4}/\d{1,4}"#)
-    private static let generalComment = Pattern(#"\b([Jj]oint )?[Gg]eneral (comment|recommendation) No\.\s?(\d+)(?:\s\((\d{4})\))?"#)
-    private static let draftComment = Pattern(#"\b(?:[Aa]|[Tt]he|[Ii]ts) (?:draft )?general comment on (?:the )?[^.;,()]+"#)
+    private static let generalComment = Pattern(#"\b([Jj]oint )?[Gg]eneral (comment|recommendation) No\.\s?(\d+)(?:\s\((\d{4})\))?"#, requiring: ["general comment", "general recommendation"])
+    private static let draftComment = Pattern(#"\b(?:[Aa]|[Tt]he|[Ii]ts) (?:draft )?general comment on (?:the )?[^.;,()]+"#, requiring: ["general comment"])
     private static let labourConvention = Pattern(
-        #"\b((?:\p{Lu}[\p{L}’']*\s+){1,7})(Convention|Recommendation|Protocol),\s+(\d{4})\s+\(No\.\s?(\d+)\)"#)
+        #"\b((?:\p{Lu}[\p{L}’']*\s+){1,7})(Convention|Recommendation|Protocol),\s+(\d{4})\s+\(No\.\s?(\d+)\)"#, requiring: ["(no."])
     private static let law = Pattern(
-        #"\b((?:Decree[- ]Law|Legislative Decree|Royal Decree|Organic Law|Federal Law|Law|Decree|Act|Ordinance|Circular|Regulation|Order)\s+No\.\s?[\dA-Z][\w/\-.]*[\w])(?:\s+of\s+(?:\d{1,2}\s+)?(?:\p{Lu}\p{Ll}+\s+)?\d{4})?"#)
+        #"\b((?:Decree[- ]Law|Legislative Decree|Royal Decree|Organic Law|Federal Law|Law|Decree|Act|Ordinance|Circular|Regulation|Order)\s+No\.\s?[\dA-Z][\w/\-.]*[\w])(?:\s+of\s+(?:\d{1,2}\s+)?(?:\p{Lu}\p{Ll}+\s+)?\d{4})?"#, requiring: [" no."])
     private static let periodicReport = Pattern(
-        #"\b((?:initial|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|combined [\w\s\-]+?) periodic reports?|initial report) of (?:the )?"#, caseInsensitive: false)
-    private static let communication = Pattern(#"\bcommunication No\.\s?(\d+/\d{4})(?:\s*\(([^()]{3,80} v\. [^()]{2,80})\))?"#)
-    private static let guidance = Pattern(#"\b(?:[Jj]oint )?guidance(?: notes?)? on (?:the )?(?:[\p{L}\d\-’']+ ?){1,14}"#)
-    private static let annualReport = Pattern(#"\b(?:[Ii]ts|[Tt]he Committee’s) annual report\b"#)
-    private static let concludingObservations = Pattern(#"\b(?:[Tt]he |[Ii]ts )?(?:relevant |latest |previous )?concluding observations\b"#)
+        #"\b((?:initial|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|combined [\w\s\-]+?) periodic reports?|initial report) of (?:the )?"#, caseInsensitive: false, requiring: ["report"])
+    private static let communication = Pattern(#"\bcommunication No\.\s?(\d+/\d{4})(?:\s*\(([^()]{3,80} v\. [^()]{2,80})\))?"#, requiring: ["communication"])
+    private static let guidance = Pattern(#"\b(?:[Jj]oint )?guidance(?: notes?)? on (?:the )?(?:[\p{L}\d\-’']+ ?){1,14}"#, requiring: ["guidance"])
+    private static let annualReport = Pattern(#"\b(?:[Ii]ts|[Tt]he Committee’s) annual report\b"#, requiring: ["annual report"])
+    private static let concludingObservations = Pattern(#"\b(?:[Tt]he |[Ii]ts )?(?:relevant |latest |previous )?concluding observations\b"#, requiring: ["concluding observations"])
     private static let titled = Pattern(
-        #"(?<![\p{L}\-])((?:\d{4}\s+)?(?:\p{Lu}[\p{L}’'\-]*\s+){1,6}(?:Convention|Covenant|Protocol|Declaration|Charter|Compact|Act|Constitution|Code|Agenda|Principles and Guidelines)(?:\s+(?:on|of|for|against|relating to|concerning)(?:\s+the)?\s+\p{Lu}[\p{L}’'\-]*(?:,\s+\p{Lu}[\p{L}’'\-]*|\s+(?:(?:(?:of|on|for|against|in)(?:\s+the)?|and|or)\s+)?\p{Lu}[\p{L}’'\-]*)*)?)"#)
+        #"(?<![\p{L}\-])((?:\d{4}\s+)?(?:\p{Lu}[\p{L}’'\-]*\s+){1,6}(?:Convention|Covenant|Protocol|Declaration|Charter|Compact|Act|Constitution|Code|Agenda|Principles and Guidelines)(?:\s+(?:on|of|for|against|relating to|concerning)(?:\s+the)?\s+\p{Lu}[\p{L}’'\-]*(?:,\s+\p{Lu}[\p{L}’'\-]*|\s+(?:(?:(?:of|on|for|against|in)(?:\s+the)?|and|or)\s+)?\p{Lu}[\p{L}’'\-]*)*)?)"#, requiring: ["convention", "covenant", "protocol", "declaration", "charter", "compact", "act", "constitution", "code", "agenda", "principles"])
 
     func recognize(_ paragraph: ParagraphText, names: [EntityCandidate], findings: inout Findings) {
         let index = paragraph.index

@@ -21,7 +21,7 @@ struct NameTrie<Payload: Sendable>: Sendable {
             }
         }
         payloads[node] = payload
-        breaks[node] = FoldedText.breaks(in: name)
+        breaks[node] = max(breaks[node] ?? 0, FoldedText.breaks(in: name))
     }
 
     /// A name found in folded text: folded unit range and what was stored for it.

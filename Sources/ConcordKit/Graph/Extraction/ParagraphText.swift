@@ -12,6 +12,8 @@ struct ParagraphText {
     let string: NSString
     /// Sentence start offsets (UTF-16), ascending; the first is 0.
     let sentenceStarts: [Int]
+    /// The text lowercased, as a C string, for quick literal checks before a regex runs.
+    private let lowercasedBytes: [CChar]
     /// `codePoints[u]` = code points before UTF-16 offset `u`; `nil` when they are the same.
     private let codePoints: [Int]?
 
@@ -35,6 +37,15 @@ struct ParagraphText {
             codePoints = map
         }
         sentenceStarts = Self.sentenceStarts(utf16)
+        lowercasedBytes = Array(paragraph.text.lowercased().utf8CString)
+    }
+
+    /// Whether the lowercased text contains `literal` (lowercase).
+    func contains(_ literal: String) -> Bool {
+        lowercasedBytes.withUnsafeBufferPointer { text in
+            guard let base = text.baseAddress else { return false }
+            return literal.withCString { needle in strstr(base, needle) != nil }
+        }
     }
 
     var length: Int { string.length }

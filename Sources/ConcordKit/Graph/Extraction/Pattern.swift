@@ -5,16 +5,21 @@ struct Pattern: @unchecked Sendable {
     /// `nil` only if the source failed to compile (a programming error that tests catch):
     /// the pattern then matches nothing rather than crashing an ingest.
     let expression: NSRegularExpression?
+    /// Lowercase words one of which every match contains: a paragraph without any is skipped
+    /// without running the expression (a byte search is far cheaper than a regex scan).
+    let literals: [String]
 
-    init(_ source: String, caseInsensitive: Bool = false) {
+    init(_ source: String, caseInsensitive: Bool = false, requiring literals: [String] = []) {
         var options: NSRegularExpression.Options = []
         if caseInsensitive { options.insert(.caseInsensitive) }
         expression = try? NSRegularExpression(pattern: source, options: options)
+        self.literals = literals
         assert(expression != nil, "invalid pattern \(source)")
     }
 
     func matches(in paragraph: ParagraphText, range: NSRange? = nil) -> [NSTextCheckingResult] {
-        expression?.matches(in: paragraph.text, options: [], range: range ?? NSRange(location: 0, length: paragraph.length)) ?? []
+        if !literals.isEmpty, !literals.contains(where: paragraph.contains) { return [] }
+        return expression?.matches(in: paragraph.text, options: [], range: range ?? NSRange(location: 0, length: paragraph.length)) ?? []
     }
 
     func matches(in string: String) -> [NSTextCheckingResult] {

@@ -8,7 +8,7 @@ struct PersonRecognizer {
     private static let nameWord = #"\p{Lu}[\p{L}\p{M}’'\-]*[\p{L}\p{M}]"#
     private static let particle = #"(?:de|del|de la|de los|da|das|do|dos|van|van der|von|der|di|le|la|al|el|bin|ibn|y|e)"#
     static let honorific = Pattern(
-        #"\b(Mr|Ms|Mrs|Mme|Dr|Sir|Dame|Madam|Mister|Prof)\.?\s+((?:\p{Lu}\.\s?)*"# + nameWord + #"(?:\s+(?:"# + particle + #"\s+)?"# + nameWord + #")*)"#)
+        #"\b(Mr|Ms|Mrs|Mme|Dr|Sir|Dame|Madam|Mister|Prof)\.?\s+((?:\p{Lu}\.\s?)*"# + nameWord + #"(?:\s+(?:"# + particle + #"\s+)?"# + nameWord + #")*)"#, requiring: ["mr", "ms", "dr", "sir", "dame", "madam", "mme", "prof", "mister"])
     private static let fullName = Pattern(
         #"(?<!\p{Lu}[\p{L}’'\-]{0,20}\s)(?<![\p{L}\-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s+((?:\p{Lu}\.\s)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+)?)(?![\p{L}\-])"#)
     private static let roleAfter = Pattern(

@@ -11,9 +11,9 @@ struct VerbRelations {
     }
 
     private static let cues: [Cue] = [
-        Cue(pattern: Pattern(#"\b(?:ratif(?:y|ied|ies|ying)|acceded to|accede to)\b"#), predicate: .ratified, subjects: [.state]),
-        Cue(pattern: Pattern(#"\b(?:sign(?:ed|s)?)\b(?! by)"#), predicate: .signed, subjects: [.state]),
-        Cue(pattern: Pattern(#"\badopt(?:ed|s)?\b(?! by)"#), predicate: .adopted, subjects: [.body, .state]),
+        Cue(pattern: Pattern(#"\b(?:ratif(?:y|ied|ies|ying)|acceded to|accede to)\b"#, requiring: ["ratif", "acced"]), predicate: .ratified, subjects: [.state]),
+        Cue(pattern: Pattern(#"\b(?:sign(?:ed|s)?)\b(?! by)"#, requiring: ["sign"]), predicate: .signed, subjects: [.state]),
+        Cue(pattern: Pattern(#"\badopt(?:ed|s)?\b(?! by)"#, requiring: ["adopt"]), predicate: .adopted, subjects: [.body, .state]),
         Cue(pattern: Pattern(#"\b(?:submit(?:ted|s)?|present(?:ed|s)?)\b(?! by)"#), predicate: .submitted, subjects: [.body, .state, .person]),
         Cue(pattern: Pattern(#"\b(?:consider(?:ed|s)?|review(?:ed|s)?|examin(?:ed|es|ing))\b(?! by)"#), predicate: .reviewed, subjects: [.body]),
     ]

@@ -5,7 +5,7 @@ import Testing
     @Test func symbolsAndResolutionsAreInstruments() {
         let graph = ExtractionFixture.extract([
             "The Special Rapporteur had presented a report (A/HRC/47/30); see also CMW/C/MEX/CO/2 and www.ohchr.org/A/B/C.",
-            "Pursuant to General Assembly resolutions 64/166 (sect. II) and 65/212, and to resolution 74/148.",
+            "Pursuant to General Assembly resolutions 64/166 (sect. II) and 65/212. The report cites resolution 74/148.",
             "In its resolution 64/166, the Assembly decided.",
         ])
         let instruments = ExtractionFixture.names(graph, .instrument)

@@ -5,7 +5,7 @@ import Testing
     static let record = [
         "The meeting was called to order at 3.10 p.m.",
         "Meeting with States",
-        "1. The Chair, welcoming the participants, said that migrant workers deserved protection.",
+        "1. The Chair, welcoming the participants, said that migrant workers deserved protection during migration.",
         "2. Ms. Labiad (Morocco) said that her country had ratified the Convention.",
         "3. Mr. Nowosad (Office of the United Nations High Commissioner for Human Rights) said that he agreed.",
         "4. Mr. Corzo Sosa said that the meeting with States was useful.",
