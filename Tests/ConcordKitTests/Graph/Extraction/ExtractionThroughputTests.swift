@@ -24,7 +24,8 @@ import Testing
         print(String(format: "extraction: %.0f KB in %.3f s = %.1f MB/s (%d entities); ingest with storage: %.3f s = %.1f MB/s",
                      Double(bytes) / 1000, extraction, megabytes / extraction, entities, ingest, megabytes / ingest))
         #expect(entities > 100)
-        // Generous for a debug build on a loaded 2-core machine; release builds run far faster.
-        #expect(megabytes / ingest > 0.2)
+        // A guard against quadratic slips, generous for a debug build on a loaded 2-core machine
+        // (debug measures ~0.2 MB/s; release builds run several times faster).
+        #expect(megabytes / ingest > 0.05)
     }
 }
