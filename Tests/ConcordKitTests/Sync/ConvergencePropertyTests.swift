@@ -18,13 +18,21 @@ import Testing
         } else {
             seeds = (0..<UInt64(Self.runs)).map { 0x5EED_0000 + $0 }
         }
+        var conflicts = 0, waited = 0, changes = 0
         for seed in seeds {
             do {
-                try ConvergenceRun(seed: seed).run()
+                let outcome = try ConvergenceRun(seed: seed).run()
+                conflicts += outcome.conflicts
+                waited += outcome.waited
+                changes += outcome.changes
             } catch {
                 Issue.record("seed \(seed) failed: \(error) — replay with CONCORD_PROPERTY_SEED=\(seed)")
                 return
             }
+        }
+        // The scripts must actually exercise concurrency: conflicts and out-of-order deliveries.
+        if seeds.count > 1 {
+            #expect(conflicts > 0 && waited > 0 && changes > seeds.count * 5)
         }
     }
 }
@@ -59,7 +67,16 @@ struct ConvergenceRun {
         "Report of the Secretary-General\n1. The Convention on the Rights of the Child was ratified by Ghana.\n",
     ]
 
-    func run() throws {
+    /// What a run exercised: conflicts left open at the end, changes that had to wait, changes made.
+    struct Outcome {
+        var conflicts = 0
+        var waited = 0
+        var changes = 0
+    }
+
+    @discardableResult
+    func run() throws -> Outcome {
+        var outcome = Outcome()
         var random = SeededGenerator(seed: seed)
         let count = Int.random(in: 3...4, using: &random)
         let replicas = try (0..<count).map { try SyncTestReplica.make("author\($0)") }
@@ -75,7 +92,7 @@ struct ConvergenceRun {
             default:
                 guard !files.isEmpty else { continue }
                 let file = files[Int.random(in: 0..<files.count, using: &random)]
-                try replica.receive(deliver(file, using: &random))
+                outcome.waited += try replica.receive(deliver(file, using: &random)).filter { $0 == .waiting }.count
             }
         }
         // Everyone gets everything, through relays: each replica sends all it has to the next, twice around.
@@ -83,6 +100,9 @@ struct ConvergenceRun {
             for index in 0..<count { try replicas[index].send(to: replicas[(index + 1) % count]) }
         }
         try check(replicas)
+        outcome.conflicts = try replicas[0].conflicts().count
+        outcome.changes = try replicas[0].knowledgeBase.read { db in try ChangeLog().count(in: db) }
+        return outcome
     }
 
     /// A file: everything the replica has, or only what one other replica lacked at some point.
