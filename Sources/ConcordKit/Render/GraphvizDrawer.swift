@@ -34,37 +34,12 @@ public struct GraphvizDrawer: Sendable {
     /// `dot -T<picture>` run on `source`.
     public func draw(_ source: String, as picture: Picture) throws -> Data {
         guard let executable else { throw Failure.notInstalled(picture) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-T\(picture.rawValue)"]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Write on another thread so a large graph cannot deadlock on full pipes.
-        let writer = input.fileHandleForWriting
-        let data = Data(source.utf8)
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            writer.write(data)
-            try? writer.close()
-            group.leave()
+        let finished = try ChildProcess.run([executable, "-T\(picture.rawValue)"], input: Data(source.utf8))
+        guard finished.status == 0 else {
+            let message = String(decoding: finished.errors, as: UTF8.self).split(separator: "\n").first.map(String.init)
+            throw Failure.failed(message ?? "exit status \(finished.status)")
         }
-        nonisolated(unsafe) var errorText = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errorText = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let picture = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errorText, as: UTF8.self).split(separator: "\n").first.map(String.init)
-            throw Failure.failed(message ?? "exit status \(process.terminationStatus)")
-        }
+        let picture = finished.output
         return picture
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ConcordKit
 
 /// Runs the real `concord` binary built next to the test bundle, for end-to-end tests.
 struct ConcordProcess {
@@ -25,34 +26,14 @@ struct ConcordProcess {
         _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
         directory: String? = nil
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         merged["NO_COLOR"] = "1"
         for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        // Read both pipes concurrently so a chatty process never blocks on a full pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errorData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = stderr.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
+        // posix_spawn + waitpid rather than Foundation's Process: see ChildProcess for why.
+        let finished = try ChildProcess.run(
+            [executable] + arguments, input: Data((input ?? "").utf8), environment: merged, directory: directory)
         return Result(
-            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-            errors: String(decoding: errorData, as: UTF8.self))
+            status: finished.status, output: String(decoding: finished.output, as: UTF8.self),
+            errors: String(decoding: finished.errors, as: UTF8.self))
     }
 }
