@@ -26,6 +26,12 @@ int concord_terminal_install_signal_handlers(void) {
     if (sigaction(SIGINT, &action, &previous_interrupt) != 0) return -1;
     action.sa_handler = on_resize;
     if (sigaction(SIGWINCH, &action, &previous_resize) != 0) return -1;
+    /* A parent may have started us with these signals blocked (threads of test runners do). */
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
     installed = 1;
     return 0;
 }

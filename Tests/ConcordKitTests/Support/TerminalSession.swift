@@ -1,0 +1,92 @@
+import Foundation
+import ConcordKit
+
+/// Drives the real `concord` binary in a pseudo-terminal through tmux, for
+/// end-to-end tests of the interactive prompt (completion, history, Ctrl-C, Ctrl-D).
+///
+/// Each session runs on its own tmux server (a private socket), so tests never
+/// see each other or the user's tmux. The screen is read with `capture-pane`;
+/// tests wait for what they expect with a deadline instead of sleeping.
+final class TerminalSession {
+    /// Why a terminal test could not go on.
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    let socket = "concord-test-" + UUID().uuidString.prefix(8)
+    private let target = "main"
+
+    /// `true` when tmux is installed (CI installs it).
+    static var isAvailable: Bool {
+        (try? run(["tmux", "-V"]).status) == 0
+    }
+
+    /// Starts `concord arguments…` in a 100-column terminal of `rows` rows with `environment`
+    /// added. When it exits, the pane shows `[exit N]` with its exit status.
+    init(arguments: [String], environment: [String: String], rows: Int = 30) throws {
+        let variables = environment.map { "\($0.key)=\(Self.shellQuoted($0.value))" }.sorted().joined(separator: " ")
+        let command = ([ConcordProcess.executable] + arguments).map(Self.shellQuoted).joined(separator: " ")
+        // The pane stays a while after concord exits, for the last capture; deinit ends it all.
+        let script = "env \(variables) \(command); echo \"[exit $?]\"; sleep 30"
+        // The tmux server inherits the client's output: give it no pipe, or reading would wait for the server to end.
+        let started = try Self.run(
+            ["tmux", "-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "100", "-y", String(rows), script],
+            capturingOutput: false)
+        guard started.status == 0 else { throw Failure(description: "tmux did not start (status \(started.status))") }
+    }
+
+    deinit {
+        _ = try? Self.run(["tmux", "-L", socket, "kill-server"])
+    }
+
+    /// Types `text` literally (no key names).
+    func type(_ text: String) throws {
+        _ = try Self.run(["tmux", "-L", socket, "send-keys", "-t", target, "-l", text])
+    }
+
+    /// Presses keys by tmux name: "Enter", "Tab", "C-c", "C-d", "Up".
+    func press(_ keys: String...) throws {
+        _ = try Self.run(["tmux", "-L", socket, "send-keys", "-t", target] + keys)
+    }
+
+    /// The screen as text (bells and cursor motions are already interpreted by tmux).
+    func screen() throws -> String {
+        try Self.run(["tmux", "-L", socket, "capture-pane", "-p", "-t", target]).output
+    }
+
+    /// Waits until the screen satisfies `condition`; throws with the screen after `timeout` seconds.
+    @discardableResult
+    func waitFor(_ what: String, timeout: TimeInterval = 15, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            usleep(50_000)
+        }
+        throw Failure(description: "timed out waiting for \(what); the screen was:\n\(last)")
+    }
+
+    /// Waits until the screen shows `text`.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> String {
+        try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// The number of times `text` appears on the screen.
+    func count(of text: String) throws -> Int {
+        try screen().components(separatedBy: text).count - 1
+    }
+
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], capturingOutput: Bool = true) throws -> (status: Int32, output: String) {
+        // posix_spawn + waitpid: Foundation's Process.waitUntilExit was seen to hang on the
+        // already-exited tmux client under the test runner (see ChildProcess).
+        let finished = try ChildProcess.run(arguments, capture: capturingOutput)
+        return (finished.status, String(decoding: finished.output + finished.errors, as: UTF8.self))
+    }
+}
