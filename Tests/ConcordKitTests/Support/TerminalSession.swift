@@ -82,11 +82,11 @@ final class TerminalSession {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
+    /// Runs a program (tmux) to completion. Through ``ChildProcess`` (posix_spawn and
+    /// waitpid): Foundation's Process can hang on exited tmux clients under the test runner.
     @discardableResult
     static func run(_ arguments: [String], capturingOutput: Bool = true) throws -> (status: Int32, output: String) {
-        // posix_spawn + waitpid: Foundation's Process.waitUntilExit was seen to hang on the
-        // already-exited tmux client under the test runner (see ChildProcess).
-        let finished = try ChildProcess.run(arguments, capture: capturingOutput)
-        return (finished.status, String(decoding: finished.output + finished.errors, as: UTF8.self))
+        let result = try ChildProcess.run(arguments, capture: capturingOutput)
+        return (result.status, String(decoding: result.output + result.errors, as: UTF8.self))
     }
 }
