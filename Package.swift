@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "concord", targets: ["concord"]),
         .library(name: "ConcordKit", targets: ["ConcordKit"]),
+        .executable(name: "concord-bench", targets: ["concord-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -39,9 +40,34 @@ let package = Package(
             resources: [.embedInCode("Seeds")]
         ),
         .executableTarget(name: "concord", dependencies: ["ConcordKit"]),
+        // Input generators for the benchmark (seeded corpus and graph), testable on their own.
+        .target(name: "ConcordBenchKit", dependencies: ["ConcordKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The benchmark: build with `swift build -c release`, run `.build/release/concord-bench`.
+        .executableTarget(
+            name: "concord-bench",
+            dependencies: [
+                "ConcordKit", "ConcordBenchKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "ConcordKitTests",
-            dependencies: ["ConcordKit", "concord", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ConcordKit", "ConcordBenchKit", "concord", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )
+
+// libFuzzer targets (Tests/FuzzCorpus/README.md). They have no `main` and link only with
+// `-sanitize=fuzzer`, so they exist only when CONCORD_FUZZ is set; plain `swift build` never sees them.
+if Context.environment["CONCORD_FUZZ"] != nil {
+    let fuzzSettings: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+    package.targets += [
+        .executableTarget(name: "ConcordFuzzChangeset", dependencies: ["ConcordKit"], swiftSettings: fuzzSettings),
+        .executableTarget(name: "ConcordFuzzCommandLine", dependencies: ["ConcordKit"], swiftSettings: fuzzSettings),
+    ]
+    package.products += [
+        .executable(name: "concord-fuzz-changeset", targets: ["ConcordFuzzChangeset"]),
+        .executable(name: "concord-fuzz-command-line", targets: ["ConcordFuzzCommandLine"]),
+    ]
+}
