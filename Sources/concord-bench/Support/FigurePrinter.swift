@@ -53,8 +53,7 @@ struct FigurePrinter {
 
     /// Prints `figure` to standard output at once (flushed, so a long run shows progress).
     func print(_ figure: Figure) {
-        Swift.print(json ? jsonLine(figure) : textLine(figure))
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data(((json ? jsonLine(figure) : textLine(figure)) + "\n").utf8))
     }
 
     /// Prints a progress or context note (to standard error, so `--json` output stays clean).
