@@ -9,5 +9,7 @@ struct AllBenchmarks: ParsableCommand {
 
     func run() throws {
         options.printer.note("concord-bench seed \(options.seed)\(options.quick ? " (quick)" : "")")
+        try IngestBenchmark.parse(options.arguments).run()
+        try LatencyBenchmark.parse(options.arguments).run()
     }
 }

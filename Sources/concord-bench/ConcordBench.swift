@@ -10,6 +10,10 @@ struct ConcordBench: ParsableCommand {
         abstract: "Measure Concord on generated inputs (build with -c release).",
         subcommands: [
             AllBenchmarks.self,
+            IngestBenchmark.self,
+            GraphBenchmark.self,
+            LatencyBenchmark.self,
+            SyncBenchmark.self, ConvergenceBenchmark.self,
         ],
         defaultSubcommand: AllBenchmarks.self)
 }

@@ -18,6 +18,11 @@ struct BenchOptions: ParsableArguments {
     /// `full` normally, `quick` with `--quick`.
     func size(_ full: Int, quick small: Int) -> Int { quick ? small : full }
 
+    /// These options as command-line arguments, to hand on to another subcommand.
+    var arguments: [String] {
+        ["--seed", String(seed), "--workspace", workspace] + (quick ? ["--quick"] : []) + (json ? ["--json"] : [])
+    }
+
     /// The printer these options ask for.
     var printer: FigurePrinter { FigurePrinter(json: json) }
 

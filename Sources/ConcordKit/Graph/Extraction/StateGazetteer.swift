@@ -2,9 +2,9 @@
 /// the United Nations uses, with the short and older forms documents print.
 ///
 /// Standard knowledge, not taken from any particular document.
-enum StateGazetteer {
+public enum StateGazetteer {
     /// Official short names as used in UN documents.
-    static let names: [String] = [
+    public static let names: [String] = [
         "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Antigua and Barbuda", "Argentina", "Armenia",
         "Australia", "Austria", "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados", "Belarus", "Belgium",
         "Belize", "Benin", "Bhutan", "Bolivia (Plurinational State of)", "Bosnia and Herzegovina", "Botswana",
