@@ -12,6 +12,34 @@ public enum CommandCatalog {
         commands.map { $0._commandName } + ["help", "quit", "exit"]
     }
 
+    /// Commands whose query is the rest of the prompt line exactly as typed (quotes kept): `sql`.
+    public static let rawTextCommands: Set<String> = ["sql"]
+
+    /// The words of a prompt line: split like a shell does, except that for
+    /// ``rawTextCommands`` the text after the leading options is one word, as typed
+    /// (or unquoted, when the whole of it is one quoted word), passed after `--`.
+    public static func words(in line: String) throws -> [String] {
+        let trimmed = line.drop { $0.isWhitespace }
+        let name = String(trimmed.prefix { !$0.isWhitespace })
+        guard rawTextCommands.contains(name) else { return try CommandLineTokenizer.tokenize(line) }
+        var rest = trimmed.dropFirst(name.count).drop { $0.isWhitespace }
+        var words = [name]
+        var expectsValue = false
+        while let word = rest.split(whereSeparator: \.isWhitespace).first,
+              expectsValue || (word.hasPrefix("-") && word.dropFirst().drop { $0 == "-" }.first?.isLetter == true) {
+            words.append(String(word))
+            expectsValue = !expectsValue && !word.contains("=")
+                && CommandShape.named(name)?.option(named: String(word))?.takesValue == true
+            rest = rest.dropFirst(word.count).drop { $0.isWhitespace }
+        }
+        let text = String(rest).trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return words }
+        if let first = text.first, first == "\"" || first == "'", let only = try? CommandLineTokenizer.tokenize(text), only.count == 1 {
+            return words + ["--", only[0]]
+        }
+        return words + ["--", text]
+    }
+
     /// The known command closest to a mistyped `name`, if one is close enough.
     public static func closest(to name: String) -> String? {
         let scored = names.map { ($0, EditDistance.between($0, name)) }.sorted { $0.1 < $1.1 }

@@ -32,7 +32,7 @@ public struct CommandDispatcher {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { return .succeeded }
             try Self.check(line)
-            let words = try CommandLineTokenizer.tokenize(trimmed)
+            let words = try CommandCatalog.words(in: trimmed)
             guard let name = words.first else { return .succeeded }
             switch name {
             case "quit", "exit":
