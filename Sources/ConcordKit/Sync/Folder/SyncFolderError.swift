@@ -8,6 +8,8 @@ public enum SyncFolderError: LocalizedError, Equatable {
     case unexpectedEntry(String)
     case badFileName(String)
     case wrongOrigin(file: String, folderReplica: String, origin: String)
+    case tooLarge(String, bytes: Int64, limit: Int64)
+    case outsideReplicaFolder(String)
 
     public var errorDescription: String? {
         switch self {
@@ -23,6 +25,10 @@ public enum SyncFolderError: LocalizedError, Equatable {
             return "\(path): not a changeset file name (letters, digits, '.', '_', '-', ending in .concord); rename or remove it"
         case let .wrongOrigin(file, folderReplica, origin):
             return "\(file): lies in the folder of replica \(folderReplica.prefix(8))… but was written by \(origin.prefix(8))…; each replica writes only its own folder — move it or remove it"
+        case let .tooLarge(path, bytes, limit):
+            return "\(path): \(bytes) bytes, larger than a sync file may be (\(limit) bytes); remove it, and move big changes with export and import"
+        case let .outsideReplicaFolder(path):
+            return "\(path): a changeset file outside any replica folder; import it with concord import, or let its replica's sync write it"
         }
     }
 }

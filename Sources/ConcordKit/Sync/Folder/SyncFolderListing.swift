@@ -22,27 +22,36 @@ struct SyncFolderListing {
     var present: Set<String> = []
     var refusals: [String] = []
 
+    /// The largest file a sync folder may offer: 1 GiB. Larger ones are refused on sight,
+    /// by their size alone, without being opened.
+    static let maximumFileBytes: Int64 = 1 << 30
+
     /// Lists `folder` for the replica `localReplicaID`.
     init(folder: String, localReplicaID: String) throws {
         let fileManager = FileManager.default
         let entries = try fileManager.contentsOfDirectory(atPath: folder).sorted()
-        for entry in entries where ReplicaIDCoding.isValid(entry) {
+        for entry in entries {
             let path = folder + "/" + entry
+            guard ReplicaIDCoding.isValid(entry) else {
+                // Not a replica folder: ignored (.git, README…), except a changeset file someone put here.
+                if !entry.hasPrefix("."), entry.hasSuffix("." + ChangesetFileFormat.fileExtension) {
+                    refusals.append(SyncFolderError.outsideReplicaFolder(path).localizedDescription)
+                }
+                continue
+            }
             switch Self.kind(of: path) {
             case .directory: break
             case .symbolicLink: refusals.append(SyncFolderError.symbolicLink(path).localizedDescription); continue
             case .regular, .other: refusals.append(SyncFolderError.unexpectedEntry(path).localizedDescription); continue
             }
             for file in (try? fileManager.contentsOfDirectory(atPath: path).sorted()) ?? [] where !file.hasPrefix(".") {
-                let relative = entry + "/" + file
-                let filePath = path + "/" + file
                 guard file.hasSuffix("." + ChangesetFileFormat.fileExtension) else { continue }
-                guard Self.isPlainName(file) else { refusals.append(SyncFolderError.badFileName(filePath).localizedDescription); continue }
-                switch Self.kind(of: filePath) {
-                case .regular: break
-                case .symbolicLink: refusals.append(SyncFolderError.symbolicLink(filePath).localizedDescription); continue
-                default: refusals.append(SyncFolderError.unexpectedEntry(filePath).localizedDescription); continue
+                let filePath = path + "/" + file
+                if let refusal = Self.refusal(of: file, at: filePath) {
+                    refusals.append(refusal.localizedDescription)
+                    continue
                 }
+                let relative = entry + "/" + file
                 present.insert(relative)
                 if entry == localReplicaID {
                     ownFiles.insert(relative)
@@ -51,6 +60,21 @@ struct SyncFolderListing {
                 }
             }
         }
+    }
+
+    /// Why the changeset file `name` at `path` is refused on sight, if it is:
+    /// an odd name, a symbolic link, not a regular file (a folder, FIFO, device), or too large.
+    static func refusal(of name: String, at path: String) -> SyncFolderError? {
+        guard isPlainName(name) else { return .badFileName(path) }
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return .unexpectedEntry(path) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFLNK: return .symbolicLink(path)
+        default: return .unexpectedEntry(path)
+        }
+        let size = Int64(status.st_size)
+        return size > maximumFileBytes ? .tooLarge(path, bytes: size, limit: maximumFileBytes) : nil
     }
 
     enum EntryKind { case regular, directory, symbolicLink, other }

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ConcordKit
+
+/// `concord ingest FILE` killed with SIGKILL at random moments: the document, its
+/// paragraphs, their full-text index and the extracted graph are stored together or
+/// not at all, and ingesting again completes.
+@Suite(.serialized) struct IngestCrashSafetyTests {
+    static let copies = 6
+    static let killCount = 16
+
+    /// What a knowledge base holds of the ingested document.
+    struct Snapshot: Equatable, CustomStringConvertible {
+        var integrity: String
+        var searchIndex: String
+        var hash: String
+        var documents: Int
+        var paragraphs: Int
+        var indexedParagraphs: Int
+        var mentions: Int
+        var description: String {
+            "integrity \(integrity), index \(searchIndex), \(documents) document, \(paragraphs) paragraphs, \(indexedParagraphs) indexed, \(mentions) mentions, hash \(hash.prefix(12))"
+        }
+    }
+
+    /// A long made-up document: the longest seed's text several times over, under a title of its own.
+    static func makeDocument() throws -> String {
+        let seed = try #require(SeedCorpus.files.max { $0.text.count < $1.text.count })
+        let text = "Crash-safety test document\n\n" + Array(repeating: seed.text, count: copies).joined(separator: "\n\n")
+        let path = try TestKnowledgeBase.temporaryDirectory() + "/777_crash_safety.txt"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func snapshot(_ path: String) throws -> Snapshot {
+        // The FTS5 integrity check is written as an INSERT: run it on a plain connection, past change capture.
+        let queue = try DatabaseQueue(path: path)
+        let searchIndex: String
+        do {
+            try queue.write { db in try db.execute(sql: "INSERT INTO paragraph_search (paragraph_search) VALUES ('integrity-check')") }
+            searchIndex = "ok"
+        } catch {
+            searchIndex = "\(error)"
+        }
+        try queue.close()
+        let knowledgeBase = try KnowledgeBase.open(path: path, author: "check")
+        defer { try? knowledgeBase.close() }
+        return try knowledgeBase.read { db in
+            let document = "(SELECT id FROM documents WHERE source_name = '777_crash_safety.txt')"
+            let count = { (sql: String) in try Int.fetchOne(db, sql: sql) ?? -1 }
+            return Snapshot(
+                integrity: try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; "),
+                searchIndex: searchIndex,
+                hash: try ContentHash().digest(in: db),
+                documents: try count("SELECT count(*) FROM documents WHERE source_name = '777_crash_safety.txt'"),
+                paragraphs: try count("SELECT count(*) FROM paragraphs WHERE document_id IN \(document)"),
+                indexedParagraphs: try count(
+                    "SELECT count(*) FROM paragraph_search WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE document_id IN \(document))"),
+                mentions: try count(
+                    "SELECT count(*) FROM mentions WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE document_id IN \(document))"))
+        }
+    }
+
+    @Test func killedIngestsStoreTheDocumentWhollyOrNotAtAllAndARetryCompletes() throws {
+        let document = try Self.makeDocument()
+        let pristine = try TestKnowledgeBase.seededCopyPath()
+        let before = try Self.snapshot(pristine)
+        #expect(before.documents == 0 && before.paragraphs == 0 && before.integrity == "ok")
+
+        let reference = try TestKnowledgeBase.temporaryDirectory() + "/reference.db"
+        try FileManager.default.copyItem(atPath: pristine, toPath: reference)
+        let started = Date()
+        let full = try ConcordProcess.run(["ingest", document, "--db", reference])
+        let duration = Date().timeIntervalSince(started)
+        #expect(full.status == 0, "\(full.errors)")
+        let after = try Self.snapshot(reference)
+        #expect(after.documents == 1 && after.paragraphs > 1000 && after.indexedParagraphs == after.paragraphs && after.mentions > 0)
+        #expect(after.integrity == "ok" && after.searchIndex == "ok")
+        print("ingest of \(after.paragraphs) paragraphs, \(after.mentions) mentions: \(String(format: "%.2f", duration)) s uninterrupted")
+
+        var generator = SeededGenerator(seed: 0x1_9E57)
+        var outcomes: [String: Int] = [:]
+        for round in 0..<Self.killCount {
+            let span = round < Self.killCount - 3 ? 0...(duration * 0.95) : (duration * 0.95)...(duration * 1.3)
+            let delay = Double.random(in: span, using: &generator)
+            let path = try TestKnowledgeBase.temporaryDirectory() + "/killed.db"
+            try FileManager.default.copyItem(atPath: pristine, toPath: path)
+            let process = try SpawnedProcess.start(["ingest", document, "--db", path])
+            usleep(useconds_t(delay * 1_000_000))
+            process.kill()
+            let exitedByItself = process.wait()
+            #expect(!FileManager.default.fileExists(atPath: path + "-journal"), "round \(round): a rollback journal was left")
+            let state = try Self.snapshot(path)
+            #expect(state == before || state == after, "round \(round), killed after \(delay) s: \(state)")
+            outcomes[exitedByItself ? "finished" : state == after ? "killed after commit" : "killed before commit", default: 0] += 1
+            if round % 5 == 4 || round == Self.killCount - 1 {
+                let retry = try ConcordProcess.run(["ingest", document, "--db", path])
+                #expect(retry.status == 0, "round \(round): \(retry.errors)")
+                #expect(try Self.snapshot(path) == after, "round \(round): the retry did not complete the document")
+            }
+        }
+        print("ingest kills (\(String(format: "%.0f", Date().timeIntervalSince(started))) s in all): \(outcomes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))")
+        #expect((outcomes["killed before commit"] ?? 0) > 0)
+    }
+}
