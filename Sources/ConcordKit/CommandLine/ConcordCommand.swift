@@ -20,6 +20,7 @@ public struct ConcordCommand: ParsableCommand {
             MergeCommand.self, DeleteCommand.self, NoteCommand.self, TagCommand.self, UntagCommand.self, NotesCommand.self,
             LogCommand.self, UndoCommand.self, ConflictsCommand.self, ResolveCommand.self, HashCommand.self,
             ImportCommand.self, SyncCommand.self, StatusCommand.self, ChangesetCommand.self,
+            SqlCommand.self,
         ],
         defaultSubcommand: ReplCommand.self
     )
