@@ -58,13 +58,12 @@ let package = Package(
     ]
 )
 
-// libFuzzer targets (Tests/FuzzCorpus/README.md). They have no `main` and link only with
-// `-sanitize=fuzzer`, so they exist only when CONCORD_FUZZ is set; plain `swift build` never sees them.
+// libFuzzer targets (Tests/FuzzCorpus/README.md). They call libFuzzer's driver, so they link only
+// with `-sanitize=fuzzer`; they exist only when CONCORD_FUZZ is set, and plain `swift build` never sees them.
 if Context.environment["CONCORD_FUZZ"] != nil {
-    let fuzzSettings: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
     package.targets += [
-        .executableTarget(name: "ConcordFuzzChangeset", dependencies: ["ConcordKit"], swiftSettings: fuzzSettings),
-        .executableTarget(name: "ConcordFuzzCommandLine", dependencies: ["ConcordKit"], swiftSettings: fuzzSettings),
+        .executableTarget(name: "ConcordFuzzChangeset", dependencies: ["ConcordKit"]),
+        .executableTarget(name: "ConcordFuzzCommandLine", dependencies: ["ConcordKit"]),
     ]
     package.products += [
         .executable(name: "concord-fuzz-changeset", targets: ["ConcordFuzzChangeset"]),

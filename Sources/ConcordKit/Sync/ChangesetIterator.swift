@@ -56,6 +56,8 @@ public enum ChangesetIterator {
         if changeset.isEmpty { return }
         try changeset.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             guard let base = buffer.baseAddress else { return }
+            // SQLite's iterator can loop forever on some damaged changesets: walk the shape first.
+            guard ChangesetStructure.isWellFormed(buffer) else { throw SyncError.malformedChangeset(code: SQLITE_CORRUPT) }
             var iterator: OpaquePointer?
             let started = sqlite3changeset_start(&iterator, Int32(buffer.count), UnsafeMutableRawPointer(mutating: base))
             guard started == SQLITE_OK, let iterator else { throw SyncError.malformedChangeset(code: started) }
