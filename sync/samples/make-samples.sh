@@ -1,11 +1,13 @@
 #!/bin/sh
-# Regenerates the sample changeset files in sync/samples/ with the real commands.
+# Regenerates the sample changeset files in sync/samples/ (format 2, signed) with the real commands.
+# sync/samples/v1/ holds the format 1 (unsigned) samples an earlier Concord wrote; they are never regenerated.
 # Usage (from the repository root, after swift build): sh sync/samples/make-samples.sh
 #
 # Two replicas built from the built-in seeds, Ana and Bo:
 #   01-ana-adds.concord     Ana adds a person, an alias, a summary and a note on seed paragraph 002:1
 #   02-bo-edits.concord     Bo (after importing 01) sets the summary and the place (export --for Ana)
 #   03-ana-concurrent.concord  Ana, without Bo's edit, sets the summary again: a conflict with Bo's
+# Ana and Bo trust each other's keys (concord key, concord trust add); every file is signed.
 # Tests/ConcordKitTests/Sync/File/SampleFilesTests.swift imports them into fresh knowledge bases,
 # in several orders, and checks what a user would see.
 set -eu
@@ -18,6 +20,10 @@ ana="--db $work/ana.db --author Ana"
 bo="--db $work/bo.db --author Bo"
 
 $concord add person "Sample Rapporteur" $ana
+$concord key $bo >/dev/null
+key_of() { $concord key --json $1 | sed 's/.*"public_key":"\([0-9a-f]*\)".*/\1/'; }
+$concord trust add Ana "$(key_of "$ana")" $bo
+$concord trust add Bo "$(key_of "$bo")" $ana
 $concord alias "Sample Rapporteur" "S. Rapporteur" $ana
 $concord set "Sample Rapporteur" summary "Added for the sync samples" $ana
 $concord note 002:1 "Sample note on a seed paragraph" $ana

@@ -19,7 +19,7 @@ public struct ConcordCommand: ParsableCommand {
             AddCommand.self, SetCommand.self, AliasCommand.self, LinkCommand.self, UnlinkCommand.self,
             MergeCommand.self, DeleteCommand.self, NoteCommand.self, TagCommand.self, UntagCommand.self, NotesCommand.self,
             LogCommand.self, UndoCommand.self, ConflictsCommand.self, ResolveCommand.self, HashCommand.self,
-            ImportCommand.self, SyncCommand.self, StatusCommand.self, ChangesetCommand.self,
+            ImportCommand.self, SyncCommand.self, StatusCommand.self, ChangesetCommand.self, KeyCommand.self, TrustCommand.self,
             SqlCommand.self,
         ],
         defaultSubcommand: ReplCommand.self

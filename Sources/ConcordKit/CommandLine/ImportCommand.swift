@@ -5,10 +5,13 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Apply changeset files written by export or sync; re-importing a file changes nothing.",
-        discussion: "Each file is applied entirely or not at all. Changes whose earlier changes are missing wait (see status) and are applied when those arrive. A damaged, truncated or foreign file is refused with the reason, and the others are still imported.")
+        discussion: "Each file is applied entirely or not at all. Changes whose earlier changes are missing wait (see status) and are applied when those arrive. A damaged, truncated or foreign file is refused with the reason, and the others are still imported. Every change must be signed by a trusted key (see trust) or this replica's own; a file with a signature that does not verify is refused whole.")
 
     @Argument(help: "Changeset files (.concord).", completion: .file(extensions: ["concord"]))
     var files: [String]
+
+    @Flag(name: .long, help: "Accept unsigned files and keys not trusted here, this once; each is recorded (see trust list), none becomes trusted.")
+    var allowUntrusted = false
 
     @OptionGroup var store: StoreOptions
 
@@ -23,8 +26,10 @@ struct ImportCommand: ParsableCommand {
         var refused = 0
         for file in files {
             do {
-                let outcome = try ChangesetImporter().importFile(at: StoreLocation.absolute(file), displayName: file, into: knowledgeBase)
+                let outcome = try ChangesetImporter().importFile(
+                    at: StoreLocation.absolute(file), displayName: file, into: knowledgeBase, allowUntrusted: allowUntrusted)
                 renderer.renderImport(outcome)
+                TrustRenderer(console: context.output).renderAcceptance(outcome, errors: context.errors)
             } catch let error as ChangesetFileError {
                 renderer.renderRefusal(error.errorDescription ?? file, errors: context.errors)
                 refused += 1

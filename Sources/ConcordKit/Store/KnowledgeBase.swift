@@ -16,6 +16,9 @@ public final class KnowledgeBase: Sendable {
     public let replicaID: String
     /// Who is making changes in this process (`--author`, `CONCORD_AUTHOR`, or the login name).
     public let author: String
+    /// This replica's signing key: it signs every change made here and every file written here
+    /// (kept in `<path>.key`, see ``ReplicaKeyFile``; in memory, a fresh key per open).
+    public let signingKey: ReplicaSigningKey
 
     /// How long a writer waits for another process's write to finish before giving up.
     public static let busyTimeout: TimeInterval = 5
@@ -26,7 +29,12 @@ public final class KnowledgeBase: Sendable {
         self.author = author
         try StoreSchema.migrator.migrate(database)
         // Bound to this file: a copied file gets a new id (see ReplicaBinding).
-        self.replicaID = try database.write { db in try ReplicaBinding.replicaID(db, path: path) }
+        let replicaID = try database.write { db in try ReplicaBinding.replicaID(db, path: path) }
+        self.replicaID = replicaID
+        // Bound to the replica id: a copy, with its new id, makes its own key (see ReplicaKeyFile).
+        let signingKey = try ReplicaKeyFile.loadOrCreate(databasePath: path, replicaID: replicaID)
+        self.signingKey = signingKey
+        try database.write { db in try ReplicaKeyDirectory().adoptOwnKey(signingKey, replicaID: replicaID, in: db) }
     }
 
     /// Opens (creating if needed) the knowledge base at `path`. Does not ingest anything:

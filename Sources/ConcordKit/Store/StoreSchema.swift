@@ -28,6 +28,9 @@ public enum StoreSchema {
         migrator.registerMigration(TransportSchema.migrationName) { db in
             try db.execute(sql: TransportSchema.sql)
         }
+        migrator.registerMigration(TrustSchema.migrationName) { db in
+            try db.execute(sql: TrustSchema.sql)
+        }
         return migrator
     }
 

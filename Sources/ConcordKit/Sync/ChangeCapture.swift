@@ -8,8 +8,9 @@ import GRDB
 /// ``KnowledgeBase/write(_:_:)`` runs every write through ``capture(_:by:in:_:)``:
 /// a session attached to the synced tables by name (never the FTS tables) watches the
 /// updates; their changeset, if not empty, becomes a ``ChangeRecord`` (next sequence,
-/// a hybrid-logical-clock tick, the author, the version vector as dependencies) appended
-/// to the change log with its field versions — all in the caller's transaction.
+/// a hybrid-logical-clock tick, the author, the version vector as dependencies), signed with
+/// this replica's key (see ``ChangeSignature``), appended to the change log with its field
+/// versions — all in the caller's transaction.
 /// https://www.sqlite.org/sessionintro.html
 public enum ChangeCapture {
     /// Runs `updates` under a session and records what they changed.
@@ -62,9 +63,10 @@ public enum ChangeCapture {
         let sequence = (dependencies.removeValue(forKey: knowledgeBase.replicaID) ?? 0) + 1
         let timestamp = HybridLogicalClock.tick(after: try SyncState.clock(in: db))
         try SyncState.setClock(timestamp, in: db)
-        let record = ChangeRecord(
+        var record = ChangeRecord(
             replicaID: knowledgeBase.replicaID, sequence: sequence, timestamp: timestamp, author: knowledgeBase.author,
             summary: summary, dependencies: dependencies, changeset: changeset)
+        record.signature = try ChangeSignature.sign(record, with: knowledgeBase.signingKey)
         try ChangeApplier(
             db: db, replicaID: record.replicaID, sequence: sequence, timestamp: timestamp, dependencies: dependencies,
             isLocal: true

@@ -75,11 +75,11 @@ public struct ChangeLog: Sendable {
     func append(_ record: ChangeRecord, in db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO sync_changes
-              (replica_id, sequence, timestamp, author, summary, dependencies, changeset, applied_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+              (replica_id, sequence, timestamp, author, summary, dependencies, changeset, applied_at, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 record.replicaID, record.sequence, Int64(bitPattern: record.timestamp), record.author, record.summary,
-                try DependencyCoding.encode(record.dependencies), record.changeset, Timestamp.now(),
+                try DependencyCoding.encode(record.dependencies), record.changeset, Timestamp.now(), record.signature,
             ])
         try db.cachedStatement(sql: """
             INSERT INTO sync_versions (replica_id, sequence) VALUES (?, ?)
@@ -91,7 +91,8 @@ public struct ChangeLog: Sendable {
         ChangeRecord(
             replicaID: row["replica_id"], sequence: row["sequence"],
             timestamp: UInt64(bitPattern: row["timestamp"]), author: row["author"], summary: row["summary"],
-            dependencies: try DependencyCoding.decode(row["dependencies"]), changeset: row["changeset"] ?? Data())
+            dependencies: try DependencyCoding.decode(row["dependencies"]), changeset: row["changeset"] ?? Data(),
+            signature: row["signature"])
     }
 }
 

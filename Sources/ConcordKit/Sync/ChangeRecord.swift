@@ -20,10 +20,13 @@ public struct ChangeRecord: Sendable, Hashable {
     public var dependencies: [String: Int64]
     /// The change itself: an SQLite changeset captured by the session extension on the synced tables.
     public var changeset: Data
+    /// The origin replica's Ed25519 signature of the record (see ``ChangeSignature``), or `nil` for a
+    /// change made before Concord signed changes. Relays keep it as it is: only the origin signs.
+    public var signature: Data?
 
     public init(
         replicaID: String, sequence: Int64, timestamp: UInt64, author: String, summary: String,
-        dependencies: [String: Int64], changeset: Data
+        dependencies: [String: Int64], changeset: Data, signature: Data? = nil
     ) {
         self.replicaID = replicaID
         self.sequence = sequence
@@ -32,5 +35,6 @@ public struct ChangeRecord: Sendable, Hashable {
         self.summary = summary
         self.dependencies = dependencies
         self.changeset = changeset
+        self.signature = signature
     }
 }

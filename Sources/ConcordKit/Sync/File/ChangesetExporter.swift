@@ -31,9 +31,9 @@ public struct ChangesetExporter: Sendable {
 
     public init() {}
 
-    /// Writes the selected changes of `knowledgeBase` to `path`.
+    /// Writes the selected changes of `knowledgeBase` to `path`, signed by its replica.
     public func export(to path: String, selection: Selection, from knowledgeBase: KnowledgeBase) throws -> Outcome {
-        try knowledgeBase.read { db in
+        let (records, vector, baseline, base, peer) = try knowledgeBase.read { db in
             var peer: String?
             let base: [String: Int64]
             switch selection {
@@ -47,31 +47,38 @@ public struct ChangesetExporter: Sendable {
                 peer = found.replicaID
                 base = found.versionVector
             }
-            let records = try ChangeLog().records(notCoveredBy: base, in: db)
-            let header = try write(
-                records, to: path, origin: knowledgeBase.replicaID, vector: ChangeLog().versionVector(in: db),
-                baseline: SyncBaseline.identifier(in: db)
-            ).header
-            return Outcome(path: path, header: header, baseVector: base, peer: peer)
+            return (
+                try ChangeLog().records(notCoveredBy: base, in: db), try ChangeLog().versionVector(in: db),
+                try SyncBaseline.identifier(in: db), base, peer)
         }
+        let header = try write(
+            records, to: path, origin: knowledgeBase.replicaID, vector: vector, baseline: baseline,
+            signer: ChangesetSigner(knowledgeBase: knowledgeBase)
+        ).header
+        return Outcome(path: path, header: header, baseVector: base, peer: peer)
     }
 
-    /// Writes `records` to `path` atomically (temporary file beside it, flushed, then renamed);
-    /// returns the header and the path written. `name`, if given, picks the final file name
-    /// in the same folder from the file's hex checksum.
+    /// Writes `records` to `path` atomically (temporary file beside it, flushed, then renamed), signed by
+    /// `signer` (which must be `origin`'s); returns the header and the path written. `name`, if given, picks
+    /// the final file name in the same folder from the file's hex checksum. Records keep their origins'
+    /// signatures; call it outside any open read of the signer's knowledge base.
     @discardableResult
     public func write(
         _ records: [ChangeRecord], to path: String, origin: String, vector: [String: Int64], baseline: String,
-        name: ((String) -> String)? = nil
+        signer: ChangesetSigner, name: ((String) -> String)? = nil
     ) throws -> (header: ChangesetFileHeader, path: String) {
+        guard signer.replicaID == origin else {
+            throw ChangesetFileError.cannotWrite(file: path, reason: "the file is signed by replica \(signer.replicaID.prefix(8)), not by its writer \(origin.prefix(8))")
+        }
+        let (keys, records) = try signer.keyTable(for: records)
         let header = ChangesetFileHeader(
             originReplicaID: origin, recordCount: records.count, ranges: ChangesetFileHeader.ranges(of: records),
-            originVersionVector: vector, baseline: baseline)
+            originVersionVector: vector, baseline: baseline, publicKeys: keys)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(
             ".tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).\(ChangesetFileFormat.fileExtension)").path
         do {
-            let writer = try ChangesetFileWriter(path: temporary, header: header)
+            let writer = try ChangesetFileWriter(path: temporary, header: header, signingKey: signer.key)
             for record in records { try writer.write(record) }
             try writer.finish()
             var target = path

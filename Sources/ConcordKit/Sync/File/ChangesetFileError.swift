@@ -17,6 +17,16 @@ public enum ChangesetFileError: LocalizedError, Equatable {
     case checksumMismatch(file: String)
     case changedWhileReading(file: String)
     case differentBaseline(file: String, theirs: String, ours: String)
+    /// A record's signature does not verify under its replica's key: altered after it was signed.
+    case badSignature(file: String, record: Int, replica: String, sequence: Int64)
+    /// The writer's signature over the file does not verify: altered after it was written.
+    case badWriterSignature(file: String, replica: String)
+    /// Changes without a signature (a v1 file, or changes made before signing), refused without `--allow-untrusted`.
+    case unsigned(file: String, replica: String)
+    /// Signed by a key that is neither trusted nor this replica's own.
+    case untrustedKey(file: String, fingerprint: String, replica: String)
+    /// Signed as a replica that is bound here to another key.
+    case impersonation(file: String, replica: String, claimed: String, bound: String)
 
     public var errorDescription: String? {
         switch self {
@@ -48,6 +58,16 @@ public enum ChangesetFileError: LocalizedError, Equatable {
             return "\(file): changed while it was being imported; nothing was applied — try again once it is complete"
         case let .differentBaseline(file, theirs, ours):
             return "\(file): made on a knowledge base built from other seed documents (baseline \(theirs.prefix(20)), here \(ours.prefix(20))); its changes cannot apply here — build this one from the same seeds"
+        case let .badSignature(file, record, replica, sequence):
+            return "\(file): record \(record) (change \(replica.prefix(8))#\(sequence)) does not match its signature — it was altered after it was signed; nothing was applied"
+        case let .badWriterSignature(file, replica):
+            return "\(file): its writer's signature (replica \(replica.prefix(8))) does not match — the file was altered after it was written; nothing was applied"
+        case let .unsigned(file, replica):
+            return "\(file): holds unsigned changes (replica \(replica.prefix(8)); written before Concord signed changes); nothing was applied — import it with --allow-untrusted if you trust where it came from"
+        case let .untrustedKey(file, fingerprint, replica):
+            return "\(file): signed by key \(fingerprint) (replica \(replica.prefix(8))), which is not trusted here; nothing was applied — compare it with `concord key` on that replica, then `concord trust add NAME PUBLIC-KEY`, or import with --allow-untrusted to accept this file once"
+        case let .impersonation(file, replica, claimed, bound):
+            return "\(file): claims replica \(replica.prefix(8)) under key \(claimed), but that replica signs with key \(bound) here — someone is impersonating it, or its key was replaced; nothing was applied"
         }
     }
 }

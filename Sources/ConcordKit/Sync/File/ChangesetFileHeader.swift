@@ -35,11 +35,13 @@ public struct ChangesetFileHeader: Sendable, Equatable {
     public var originVersionVector: [String: Int64]
     /// The shared starting point the changes apply on (see ``SyncBaseline``), e.g. `seeds:3fa4…`.
     public var baseline: String
+    /// The public key of the writer and of every replica whose signed records the file holds (v2; empty in v1).
+    public var publicKeys: [String: Data]
 
     public init(
         originReplicaID: String, writtenAt: Date = Date(), recordCount: Int, ranges: [ReplicaRange],
-        originVersionVector: [String: Int64], baseline: String = "empty", formatVersion: UInt16 = ChangesetFileFormat.formatVersion,
-        schemaVersion: UInt32 = ChangesetFileFormat.schemaVersion
+        originVersionVector: [String: Int64], baseline: String = "empty", publicKeys: [String: Data] = [:],
+        formatVersion: UInt16 = ChangesetFileFormat.formatVersion, schemaVersion: UInt32 = ChangesetFileFormat.schemaVersion
     ) {
         self.formatVersion = formatVersion
         self.schemaVersion = schemaVersion
@@ -49,7 +51,11 @@ public struct ChangesetFileHeader: Sendable, Equatable {
         self.ranges = ranges
         self.originVersionVector = originVersionVector
         self.baseline = baseline
+        self.publicKeys = publicKeys
     }
+
+    /// `true` for files whose records and writer are signed (format 2 on).
+    public var isSigned: Bool { formatVersion >= ChangesetFileFormat.firstSignedVersion }
 
     public var writtenAt: Date { Date(timeIntervalSince1970: Double(writtenAtMilliseconds) / 1000) }
 
@@ -81,6 +87,7 @@ public struct ChangesetFileHeader: Sendable, Equatable {
         encoder.append(UInt32(originVersionVector.count))
         let baselineBytes = Array(ChangesetFileWriter.clipped(baseline, toBytes: ChangesetFileFormat.Limit.baselineBytes).utf8)
         encoder.append(UInt16(baselineBytes.count))
+        if isSigned { encoder.append(UInt16(publicKeys.count)) }
         encoder.append(Array(repeating: UInt8(0), count: ChangesetFileFormat.headerSize - encoder.bytes.count))
         for range in ranges {
             encoder.appendReplica(range.replicaID)
@@ -92,6 +99,12 @@ public struct ChangesetFileHeader: Sendable, Equatable {
             encoder.append(UInt64(max(0, sequence)))
         }
         encoder.append(baselineBytes)
+        if isSigned {
+            for (replicaID, key) in publicKeys.sorted(by: { $0.key < $1.key }) {
+                encoder.appendReplica(replicaID)
+                encoder.append(key)
+            }
+        }
         return encoder.bytes
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 extension ChangesetFileReader {
@@ -33,11 +34,13 @@ extension ChangesetFileReader {
             let vectorCount = Int(try decoder.integer(UInt32.self, "version vector size"))
             let baselineLength = Int(try decoder.integer(UInt16.self, "baseline length"))
             guard baselineLength <= ChangesetFileFormat.Limit.baselineBytes else { throw damaged("the baseline name is \(baselineLength) bytes long") }
+            let signed = formatVersion >= ChangesetFileFormat.firstSignedVersion
+            let keyCount = signed ? Int(try decoder.integer(UInt16.self, "key count")) : 0
             guard try decoder.raw(decoder.remaining, "reserved").allSatisfy({ $0 == 0 }) else { throw damaged("reserved header bytes are not zero") }
             guard rangeCount <= ChangesetFileFormat.Limit.tableEntries, vectorCount <= ChangesetFileFormat.Limit.tableEntries else {
                 throw damaged("the header announces \(rangeCount) ranges and \(vectorCount) replicas, more than any real file holds")
             }
-            let tableBytes = rangeCount * 32 + vectorCount * 24 + baselineLength
+            let tableBytes = rangeCount * 32 + vectorCount * 24 + baselineLength + keyCount * ChangesetFileFormat.keyEntrySize
             let tables = try read(tableBytes)
             guard tables.count == tableBytes else { throw ChangesetFileError.truncatedHeader(file: name) }
             var tableDecoder = BinaryDecoder(tables)
@@ -45,9 +48,11 @@ extension ChangesetFileReader {
             let vector = try decodeVector(&tableDecoder, count: vectorCount, damaged: damaged)
             let baseline = try tableDecoder.raw(baselineLength, "baseline")
             guard let baselineText = String(validating: baseline, as: UTF8.self) else { throw damaged("the baseline name is not UTF-8") }
+            let keys = try decodeKeys(&tableDecoder, count: keyCount, damaged: damaged)
+            if signed, keys[origin] == nil { throw damaged("its key table does not hold the key of its writer, replica \(origin.prefix(8))") }
             var header = ChangesetFileHeader(
                 originReplicaID: origin, recordCount: recordCount, ranges: ranges, originVersionVector: vector,
-                baseline: baselineText, formatVersion: formatVersion, schemaVersion: schemaVersion)
+                baseline: baselineText, publicKeys: keys, formatVersion: formatVersion, schemaVersion: schemaVersion)
             header.writtenAtMilliseconds = writtenAt
             return header
         } catch let failure as BinaryDecoder.Failure {
@@ -93,8 +98,26 @@ extension ChangesetFileReader {
         return vector
     }
 
-    /// Decodes one record's body (without its length prefix).
-    static func decodeRecord(_ body: [UInt8]) throws -> ChangeRecord {
+    private static func decodeKeys(
+        _ decoder: inout BinaryDecoder, count: Int, damaged: (String) -> ChangesetFileError
+    ) throws -> [String: Data] {
+        var keys: [String: Data] = [:]
+        for _ in 0..<count {
+            let replicaID = try decoder.replica("key table replica")
+            let key = Data(try decoder.raw(32, "public key"))
+            guard (try? Curve25519.Signing.PublicKey(rawRepresentation: key)) != nil else {
+                throw damaged("the key table holds an invalid public key for replica \(replicaID.prefix(8))")
+            }
+            guard keys.updateValue(key, forKey: replicaID) == nil else {
+                throw damaged("the key table lists replica \(replicaID.prefix(8)) twice")
+            }
+        }
+        return keys
+    }
+
+    /// Decodes one record's body (without its length prefix). In a signed file the body ends with the
+    /// signature's length (0 or 64) and the signature; `signedLength` is how many leading bytes it signs.
+    static func decodeRecord(_ body: [UInt8], signed: Bool = false) throws -> (record: ChangeRecord, signedLength: Int) {
         var decoder = BinaryDecoder(body)
         let replicaID = try decoder.replica("replica id")
         let sequence = try decoder.counter("sequence")
@@ -115,11 +138,21 @@ extension ChangesetFileReader {
         let summary = try decoder.string(UInt32.self, limit: ChangesetFileFormat.Limit.summaryBytes, "summary")
         let changesetLength = Int(try decoder.integer(UInt32.self, "changeset length"))
         let changeset = Data(try decoder.raw(changesetLength, "changeset"))
-        guard decoder.remaining == 0 else {
-            throw BinaryDecoder.Failure(reason: "\(decoder.remaining) bytes left over after its changeset")
+        let signedLength = decoder.offset
+        var signature: Data?
+        if signed {
+            let length = Int(try decoder.integer(UInt8.self, "signature length"))
+            guard length == 0 || length == ChangeSignature.size else {
+                throw BinaryDecoder.Failure(reason: "its signature is \(length) bytes long, not \(ChangeSignature.size)")
+            }
+            if length > 0 { signature = Data(try decoder.raw(length, "signature")) }
         }
-        return ChangeRecord(
+        guard decoder.remaining == 0 else {
+            throw BinaryDecoder.Failure(reason: "\(decoder.remaining) bytes left over after its \(signed ? "signature" : "changeset")")
+        }
+        let record = ChangeRecord(
             replicaID: replicaID, sequence: sequence, timestamp: timestamp, author: author, summary: summary,
-            dependencies: dependencies, changeset: changeset)
+            dependencies: dependencies, changeset: changeset, signature: signature)
+        return (record, signedLength)
     }
 }

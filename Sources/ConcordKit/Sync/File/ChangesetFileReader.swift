@@ -19,8 +19,15 @@ public final class ChangesetFileReader {
     private var finished = false
     /// The SHA-256 the trailer holds, once the file was read to its end.
     public private(set) var checksum: [UInt8]?
+    /// Whether record and writer signatures are checked (on by default; a second pass over a file
+    /// whose checksum matched the first pass's may skip them: its bytes are the ones checked).
+    public var checksSignatures = true
+    /// Replicas whose records read so far carried a verified signature, with the key they verified under.
+    public private(set) var signers: [String: Data] = [:]
+    /// Replicas whose records read so far carried no signature (every record of a v1 file).
+    public private(set) var unsignedReplicas: Set<String> = []
 
-    /// Opens `path` and reads its header; throws ``ChangesetFileError`` for anything not a valid v1 header.
+    /// Opens `path` and reads its header; throws ``ChangesetFileError`` for anything not a valid header.
     public init(path: String, displayName: String? = nil) throws {
         let name = displayName ?? path
         self.displayName = name
@@ -52,19 +59,40 @@ public final class ChangesetFileReader {
         }
         let body = try read(length)
         guard body.count == length else { throw truncatedInRecord(index) }
-        let record: ChangeRecord
+        let decoded: (record: ChangeRecord, signedLength: Int)
         do {
-            record = try Self.decodeRecord(body)
+            decoded = try Self.decodeRecord(body, signed: header.isSigned)
         } catch let failure as BinaryDecoder.Failure {
             throw damaged("record \(index): \(failure.reason)")
         }
+        let record = decoded.record
         try checkIdentity(of: record, index: index)
+        try checkSignature(of: record, body: body.prefix(decoded.signedLength), index: index)
         recordsRead = index
         return record
     }
 
+    /// What a whole validating pass found: see ``verifySigned(path:displayName:inspect:)``.
+    public struct Verified: Sendable {
+        public var header: ChangesetFileHeader
+        public var checksum: [UInt8]
+        /// Each replica that signed records or the file (its writer), with its key; every signature verified.
+        public var signers: [String: Data]
+        /// Replicas with unsigned records (all of a v1 file's).
+        public var unsignedReplicas: Set<String>
+    }
+
+    /// Reads the whole file once, checking every signature, calling `inspect` on each record; throws on the first problem.
+    public static func verifySigned(
+        path: String, displayName: String? = nil, inspect: (ChangeRecord) throws -> Void = { _ in }
+    ) throws -> Verified {
+        let reader = try ChangesetFileReader(path: path, displayName: displayName)
+        while let record = try reader.next() { try inspect(record) }
+        return Verified(header: reader.header, checksum: reader.checksum ?? [], signers: reader.signers, unsignedReplicas: reader.unsignedReplicas)
+    }
+
     /// Reads the whole file once, calling `inspect` on each record, and returns the header
-    /// and the trailer's checksum; throws on the first problem.
+    /// and the trailer's checksum; throws on the first problem (a bad signature included).
     @discardableResult
     public static func verify(
         path: String, displayName: String? = nil, inspect: (ChangeRecord) throws -> Void = { _ in }
@@ -99,6 +127,7 @@ public final class ChangesetFileReader {
             if end.count < ChangesetFileFormat.endMagic.count { throw ChangesetFileError.truncatedBeforeChecksum(file: displayName) }
             throw damaged("no end marker after record \(recordsRead) of \(header.recordCount)")
         }
+        if header.isSigned { try readWriterSignature() }
         let expected = Array(input.hasher.finalize())
         let stored: [UInt8]
         do { stored = try input.read(32, hashing: false) } catch {
@@ -108,6 +137,33 @@ public final class ChangesetFileReader {
         guard stored == expected else { throw ChangesetFileError.checksumMismatch(file: displayName) }
         guard (try? input.isAtEnd()) == true else { throw damaged("unexpected bytes after the checksum") }
         checksum = stored
+    }
+
+    /// A signed record must verify under its replica's key from the file's key table.
+    private func checkSignature(of record: ChangeRecord, body: ArraySlice<UInt8>, index: Int) throws {
+        guard let signature = record.signature else {
+            unsignedReplicas.insert(record.replicaID)
+            return
+        }
+        guard let key = header.publicKeys[record.replicaID] else {
+            throw damaged("record \(index) is signed by replica \(record.replicaID.prefix(8)), whose key the file does not carry")
+        }
+        if checksSignatures, !ChangeSignature.isValid(signature, recordBody: body, publicKey: key) {
+            throw ChangesetFileError.badSignature(file: displayName, record: index, replica: record.replicaID, sequence: record.sequence)
+        }
+        signers[record.replicaID] = key
+    }
+
+    /// The writer's signature (v2), between the end marker and the checksum, over the SHA-256 of everything before it.
+    private func readWriterSignature() throws {
+        let digest = input.hasher.finalize()
+        let signature = try read(ChangeSignature.size)
+        guard signature.count == ChangeSignature.size else { throw ChangesetFileError.truncatedBeforeChecksum(file: displayName) }
+        let key = header.publicKeys[header.originReplicaID] ?? Data()
+        if checksSignatures, !ChangeSignature.isValidFileSignature(signature, digest: digest, publicKey: key) {
+            throw ChangesetFileError.badWriterSignature(file: displayName, replica: header.originReplicaID)
+        }
+        signers[header.originReplicaID] = key
     }
 
     private func checkIdentity(of record: ChangeRecord, index: Int) throws {

@@ -23,31 +23,46 @@ public struct ChangesetImporter: Sendable {
         /// Hex SHA-256 of the file (its trailer).
         public var checksum: String
         public var ranges: [ChangesetFileHeader.ReplicaRange]
+        /// Fingerprints of the keys accepted once without trust (`--allow-untrusted`), and `unsigned` if
+        /// unsigned changes were; empty when every signer was trusted.
+        public var acceptedWithoutTrust: [String] = []
     }
 
     public init() {}
 
     /// Verifies and applies the file at `path`; throws a ``ChangesetFileError`` (nothing applied) if it is refused.
     ///
+    /// Every signature is checked before anything is applied; then, in the import's transaction and
+    /// before any change is applied, every signer's key must be the one its replica is bound to
+    /// and be trusted (see ``TrustStore``).
+    ///
     /// - Parameters:
+    ///   - allowUntrusted: accept unsigned changes and untrusted keys this once, and record that it was done
+    ///     (`import --allow-untrusted`); an impersonation or a bad signature is refused all the same.
     ///   - accept: called with the verified header before anything is applied; throw to refuse the file.
     ///   - afterApplying: called inside the import's transaction, to record the import atomically with it.
     public func importFile(
-        at path: String, displayName: String? = nil, into knowledgeBase: KnowledgeBase,
+        at path: String, displayName: String? = nil, into knowledgeBase: KnowledgeBase, allowUntrusted: Bool = false,
         accept: (ChangesetFileHeader) throws -> Void = { _ in },
         afterApplying: (Outcome, Database) throws -> Void = { _, _ in }
     ) throws -> Outcome {
         let name = displayName ?? path
         let (schema, baseline) = try knowledgeBase.read { db in (try ChangesetSchemaCheck(in: db), try SyncBaseline.identifier(in: db)) }
-        let verified = try ChangesetFileReader.verify(path: path, displayName: name) { record in
+        let verified = try ChangesetFileReader.verifySigned(path: path, displayName: name) { record in
             try schema.check(record, file: name)
         }
         guard verified.header.baseline == baseline else {
             throw ChangesetFileError.differentBaseline(file: name, theirs: verified.header.baseline, ours: baseline)
         }
         try accept(verified.header)
+        let trust = ChangesetTrustCheck(
+            localReplicaID: knowledgeBase.replicaID, ownKey: knowledgeBase.signingKey.publicKey, allowUntrusted: allowUntrusted)
         return try knowledgeBase.database.write { db in
-            let outcome = try apply(path: path, name: name, expected: verified.checksum, localReplicaID: knowledgeBase.replicaID, in: db)
+            let verdict = try trust.evaluate(
+                .init(keys: verified.signers, unsignedReplicas: verified.unsignedReplicas), file: name, in: db)
+            var outcome = try apply(path: path, name: name, expected: verified.checksum, localReplicaID: knowledgeBase.replicaID, in: db)
+            try verdict.record(file: name, in: db)
+            outcome.acceptedWithoutTrust = verdict.untrustedKeys.map(PublicKeyText.fingerprint) + (verdict.acceptsUnsigned ? ["unsigned"] : [])
             try afterApplying(outcome, db)
             return outcome
         }
@@ -55,6 +70,8 @@ public struct ChangesetImporter: Sendable {
 
     private func apply(path: String, name: String, expected: [UInt8], localReplicaID: String, in db: Database) throws -> Outcome {
         let reader = try ChangesetFileReader(path: path, displayName: name)
+        // The checksum is compared with the verified pass's below, so these are the bytes whose signatures were checked.
+        reader.checksSignatures = false
         let integrator = ChangeIntegrator(localReplicaID: localReplicaID)
         let appliedBefore = try ChangeLog().versionVector(in: db).values.reduce(0, +)
         var outcome = Outcome(

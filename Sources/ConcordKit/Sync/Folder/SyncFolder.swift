@@ -115,7 +115,7 @@ public struct SyncFolder: Sendable {
         let stamp = Self.fileStamp(now)
         let written = try ChangesetExporter().write(
             records, to: own + "/" + stamp + ".concord", origin: knowledgeBase.replicaID, vector: vector, baseline: baseline,
-            name: { checksum in "\(stamp)-\(checksum.prefix(12)).\(ChangesetFileFormat.fileExtension)" })
+            signer: ChangesetSigner(knowledgeBase: knowledgeBase), name: { checksum in "\(stamp)-\(checksum.prefix(12)).\(ChangesetFileFormat.fileExtension)" })
         let name = knowledgeBase.replicaID + "/" + (written.path as NSString).lastPathComponent
         let stored = ChangesetFileReader.storedChecksum(path: written.path)
         try knowledgeBase.database.write { db in

@@ -21,12 +21,28 @@ import Testing
         ]
     }
 
-    static func writeSample(records: [ChangeRecord] = sampleRecords(), formatVersion: UInt16 = ChangesetFileFormat.formatVersion) throws -> String {
+    /// The signing keys of the sample replicas.
+    static let keys = [alpha: ReplicaSigningKey(), beta: ReplicaSigningKey()]
+
+    /// The sample records, each signed by its replica's key.
+    static func signedRecords(_ records: [ChangeRecord] = sampleRecords()) throws -> [ChangeRecord] {
+        try records.map { record in
+            var record = record
+            record.signature = try ChangeSignature.sign(record, with: try #require(keys[record.replicaID]))
+            return record
+        }
+    }
+
+    /// Writes `records` (signed, in a signed format) as replica alpha would.
+    static func writeSample(records: [ChangeRecord]? = nil, formatVersion: UInt16 = ChangesetFileFormat.formatVersion) throws -> String {
+        let signed = formatVersion >= ChangesetFileFormat.firstSignedVersion
+        let records = try records ?? (signed ? signedRecords() : sampleRecords())
         let path = try TestKnowledgeBase.temporaryDirectory() + "/sample.concord"
         let header = ChangesetFileHeader(
             originReplicaID: alpha, recordCount: records.count, ranges: ChangesetFileHeader.ranges(of: records),
-            originVersionVector: [alpha: 4, beta: 1], baseline: "seeds:0123", formatVersion: formatVersion)
-        let writer = try ChangesetFileWriter(path: path, header: header)
+            originVersionVector: [alpha: 4, beta: 1], baseline: "seeds:0123",
+            publicKeys: signed ? keys.mapValues(\.publicKey) : [:], formatVersion: formatVersion)
+        let writer = try ChangesetFileWriter(path: path, header: header, signingKey: keys[alpha])
         for record in records { try writer.write(record) }
         try writer.finish()
         return path
@@ -41,7 +57,7 @@ import Testing
     /// Byte offsets where each record starts, and where the trailer starts.
     static func recordBoundaries(_ bytes: [UInt8], header: ChangesetFileHeader) -> [Int] {
         var offset = ChangesetFileFormat.headerSize + header.ranges.count * 32 + header.originVersionVector.count * 24
-            + header.baseline.utf8.count
+            + header.baseline.utf8.count + header.publicKeys.count * 48
         var boundaries = [offset]
         for _ in 0..<header.recordCount {
             let length = bytes[offset..<offset + 4].reduce(0) { ($0 << 8) | Int($1) }
@@ -60,7 +76,9 @@ import Testing
         #expect(reader.header.ranges.map { "\($0.replicaID.prefix(2)):\($0.first)-\($0.last)" } == ["a1:1-2", "a1:4-4", "b2:1-1"])
         var records: [ChangeRecord] = []
         while let record = try reader.next() { records.append(record) }
-        #expect(records == Self.sampleRecords())
+        #expect(records == (try Self.signedRecords()))
+        #expect(reader.signers == Self.keys.mapValues(\.publicKey))
+        #expect(reader.unsignedReplicas.isEmpty)
         #expect(reader.checksum?.count == 32)
         #expect(ChangesetFileReader.storedChecksum(path: path)?.checksum == reader.checksum.map { ReplicaIDCoding.text($0) })
     }
@@ -78,7 +96,7 @@ import Testing
                 : .truncatedBeforeChecksum(file: cut)
             #expect(throws: expected) { try Self.readAll(cut) }
         }
-        #expect(boundaries.last == bytes.count - ChangesetFileFormat.trailerSize)
+        #expect(boundaries.last == bytes.count - ChangesetFileFormat.trailerSize(formatVersion: header.formatVersion))
     }
 
     @Test func truncationAtAnyByteIsRefused() throws {
@@ -101,9 +119,10 @@ import Testing
             try Data(damaged).write(to: URL(fileURLWithPath: flipped))
             #expect(throws: ChangesetFileError.self, "flip at \(position)") { try Self.readAll(flipped) }
         }
-        // A flip inside a changeset blob passes every structural check; only the checksum catches it.
-        var damaged = bytes
-        damaged[bytes.count - ChangesetFileFormat.trailerSize - 1] ^= 0x01
+        // A flip inside a changeset blob of a v1 file passes every structural check; only the checksum catches it.
+        let unsigned = try Self.writeSample(formatVersion: 1)
+        var damaged = try [UInt8](Data(contentsOf: URL(fileURLWithPath: unsigned)))
+        damaged[damaged.count - ChangesetFileFormat.trailerSize - 1] ^= 0x01
         try Data(damaged).write(to: URL(fileURLWithPath: flipped))
         #expect(throws: ChangesetFileError.checksumMismatch(file: flipped)) { try Self.readAll(flipped) }
     }

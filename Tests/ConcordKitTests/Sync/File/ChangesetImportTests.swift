@@ -8,6 +8,7 @@ import Testing
     @Test func anExportedChangeAppliesOnceAndReimportChangesNothing() throws {
         let ana = try SyncFileFixtures.replica(author: "Ana")
         let bo = try SyncFileFixtures.replica(author: "Bo")
+        try SyncFileFixtures.trustEachOther(ana, bo)
         #expect(ana.replicaID != bo.replicaID)
         let id = try SyncFileFixtures.addPerson("Jane Example", to: ana)
         let file = try SyncFileFixtures.export(ana)
@@ -27,6 +28,7 @@ import Testing
     @Test func aChangeWhosePredecessorIsMissingWaitsUntilItArrives() throws {
         let ana = try SyncFileFixtures.replica(author: "Ana")
         let bo = try SyncFileFixtures.replica(author: "Bo")
+        try SyncFileFixtures.trustEachOther(ana, bo)
         let id = try SyncFileFixtures.addPerson("Jane Example", to: ana)
         let early = try SyncFileFixtures.export(ana, name: "early.concord")
         try SyncFileFixtures.setSummary("Rapporteur", of: id, in: ana)
@@ -49,6 +51,7 @@ import Testing
     @Test func aTruncatedFileAppliesNothingEvenItsCompleteRecords() throws {
         let ana = try SyncFileFixtures.replica(author: "Ana")
         let bo = try SyncFileFixtures.replica(author: "Bo")
+        try SyncFileFixtures.trustEachOther(ana, bo)
         let ids = try (1...3).map { try SyncFileFixtures.addPerson("Person \($0)", to: ana) }
         let file = try SyncFileFixtures.export(ana)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
@@ -77,6 +80,7 @@ import Testing
     @Test func aChangeToATableThatIsNotSyncedIsRefusedBeforeAnythingApplies() throws {
         let ana = try SyncFileFixtures.replica(author: "Ana")
         let bo = try SyncFileFixtures.replica(author: "Bo")
+        try SyncFileFixtures.trustEachOther(ana, bo)
         let good = try ana.read { db in try ChangeLog().records(notCoveredBy: [:], in: db) }
         #expect(good.isEmpty)
         try SyncFileFixtures.addPerson("Jane Example", to: ana)
@@ -85,9 +89,12 @@ import Testing
         var foreign = records[0]
         foreign.sequence = 2
         foreign.changeset = Data([0x54, 0x01, 0x01] + Array("nonsense".utf8) + [0x00, 0x12, 0x00, 0x03, 0x01, 0x78])
+        foreign.signature = try ChangeSignature.sign(foreign, with: ana.signingKey)
         records.append(foreign)
         let file = try SyncFileFixtures.filePath()
-        try ChangesetExporter().write(records, to: file, origin: ana.replicaID, vector: [ana.replicaID: 2], baseline: try ana.read { try SyncBaseline.identifier(in: $0) })
+        try ChangesetExporter().write(
+            records, to: file, origin: ana.replicaID, vector: [ana.replicaID: 2], baseline: try ana.read { try SyncBaseline.identifier(in: $0) },
+            signer: ChangesetSigner(knowledgeBase: ana))
         let error = #expect(throws: ChangesetFileError.self) { try ChangesetImporter().importFile(at: file, into: bo) }
         guard case let .unmappableSchema(_, reason) = error else { Issue.record("expected a schema refusal, got \(String(describing: error))"); return }
         #expect(reason.contains("nonsense"))
@@ -97,6 +104,7 @@ import Testing
     @Test func exportForAPeerWritesOnlyWhatItLacked() throws {
         let ana = try SyncFileFixtures.replica(author: "Ana")
         let bo = try SyncFileFixtures.replica(author: "Bo")
+        try SyncFileFixtures.trustEachOther(ana, bo)
         try SyncFileFixtures.addPerson("From Ana", to: ana)
         _ = try ChangesetImporter().importFile(at: try SyncFileFixtures.export(ana), into: bo)
         try SyncFileFixtures.addPerson("From Bo", to: bo)
@@ -115,6 +123,7 @@ import Testing
         let ana = try SyncFileFixtures.replica(author: "Ana")
         let bo = try SyncFileFixtures.replica(author: "Bo")
         let cy = try SyncFileFixtures.replica(author: "Cy")
+        try SyncFileFixtures.trustEachOther(ana, bo, cy)
         let id = try SyncFileFixtures.addPerson("Relayed", to: ana)
         _ = try ChangesetImporter().importFile(at: try SyncFileFixtures.export(ana), into: bo)
         let relay = try SyncFileFixtures.export(bo)

@@ -11,6 +11,22 @@ enum SyncFileFixtures {
         try TestKnowledgeBase.seeded(author: author).knowledgeBase
     }
 
+    /// Makes every one of `knowledgeBases` trust every other's key, as `concord trust add` would.
+    static func trustEachOther(_ knowledgeBases: KnowledgeBase...) throws {
+        for truster in knowledgeBases {
+            for trusted in knowledgeBases where trusted !== truster {
+                try trust(trusted.signingKey.publicKey, name: trusted.author + "-" + trusted.replicaID.prefix(8), by: truster)
+            }
+        }
+    }
+
+    /// Makes `knowledgeBase` trust `publicKey` under `name`.
+    static func trust(_ publicKey: Data, name: String, by knowledgeBase: KnowledgeBase) throws {
+        try knowledgeBase.database.write { db in
+            _ = try TrustStore().add(name: name, publicKey: publicKey, ownKey: knowledgeBase.signingKey.publicKey, in: db)
+        }
+    }
+
     /// Adds a person named `name` as one local change; returns its id.
     @discardableResult
     static func addPerson(_ name: String, to knowledgeBase: KnowledgeBase) throws -> String {

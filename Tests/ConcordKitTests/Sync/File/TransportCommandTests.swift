@@ -6,8 +6,20 @@ import Testing
 @Suite struct TransportCommandTests {
     static let samples = TestKnowledgeBase.repositoryRoot + "/sync/samples"
 
-    @Test func importReportsEachFileAndRefusesADamagedOneWithOneLine() throws {
+    /// A seeded copy that trusts the samples' writers, as a user does with `concord trust add`.
+    static func trustingCopy() throws -> String {
         let database = try TestKnowledgeBase.seededCopyPath()
+        for (name, file) in [("Ana", "01-ana-adds.concord"), ("Bo", "02-bo-edits.concord")] {
+            let header = try ChangesetFileReader(path: samples + "/" + file).header
+            let key = PublicKeyText.hex(try #require(header.publicKeys[header.originReplicaID]))
+            let added = try ConcordProcess.run(["trust", "add", name, key, "--db", database])
+            #expect(added.status == 0, "\(added.errors)")
+        }
+        return database
+    }
+
+    @Test func importReportsEachFileAndRefusesADamagedOneWithOneLine() throws {
+        let database = try Self.trustingCopy()
         let folder = (database as NSString).deletingLastPathComponent
         var bytes = try Data(contentsOf: URL(fileURLWithPath: Self.samples + "/02-bo-edits.concord"))
         bytes[bytes.count / 2] ^= 0xFF
@@ -27,7 +39,7 @@ import Testing
     }
 
     @Test func statusPrintsAVectorThatExportSinceAccepts() throws {
-        let database = try TestKnowledgeBase.seededCopyPath()
+        let database = try Self.trustingCopy()
         _ = try ConcordProcess.run(["import", Self.samples + "/01-ana-adds.concord", "--db", database])
         let status = try ConcordProcess.run(["status", "--json", "--db", database])
         let object = try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any]

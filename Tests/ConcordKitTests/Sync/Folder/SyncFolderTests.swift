@@ -9,6 +9,7 @@ import Testing
     @Test func threeReplicasConvergeThroughAFolder() throws {
         let folder = try Self.folder()
         let replicas = try ["Ana", "Bo", "Cy"].map { try SyncFileFixtures.replica(author: $0) }
+        try SyncFileFixtures.trustEachOther(replicas[0], replicas[1], replicas[2])
         for (index, replica) in replicas.enumerated() { try SyncFileFixtures.addPerson("Person \(index)", to: replica) }
         for _ in 0..<2 {
             for replica in replicas {
@@ -30,6 +31,7 @@ import Testing
         let folder = try Self.folder()
         let ana = try SyncFileFixtures.replica(author: "Ana")
         let bo = try SyncFileFixtures.replica(author: "Bo")
+        try SyncFileFixtures.trustEachOther(ana, bo)
         try SyncFileFixtures.addPerson("From Ana", to: ana)
         _ = try SyncFolder().synchronize(folder: folder, knowledgeBase: ana)
         let first = try SyncFolder().synchronize(folder: folder, knowledgeBase: bo)
@@ -44,6 +46,7 @@ import Testing
         let folder = try Self.folder()
         let ana = try SyncFileFixtures.replica(author: "Ana")
         let bo = try SyncFileFixtures.replica(author: "Bo")
+        try SyncFileFixtures.trustEachOther(ana, bo)
         try SyncFileFixtures.addPerson("From Ana", to: ana)
         _ = try SyncFolder().synchronize(folder: folder, knowledgeBase: ana)
         let anaFile = try FileManager.default.contentsOfDirectory(atPath: folder + "/" + ana.replicaID)[0]
@@ -78,6 +81,7 @@ import Testing
         let folder = try Self.folder()
         let ana = try SyncFileFixtures.replica(author: "Ana")
         let bo = try SyncFileFixtures.replica(author: "Bo")
+        try SyncFileFixtures.trustEachOther(ana, bo)
         try SyncFileFixtures.addPerson("From Ana", to: ana)
         _ = try SyncFolder().synchronize(folder: folder, knowledgeBase: ana)
         let path = folder + "/" + ana.replicaID + "/" + (try FileManager.default.contentsOfDirectory(atPath: folder + "/" + ana.replicaID)[0])
@@ -93,12 +97,15 @@ import Testing
     @Test func concurrentProcessesSyncingTheSameFolderConverge() throws {
         let folder = try Self.folder()
         var paths: [String] = []
+        var replicas: [KnowledgeBase] = []
         for index in 0..<3 {
             let (replica, path) = try TestKnowledgeBase.seeded(author: "writer\(index)")
             for edit in 0..<2 { try SyncFileFixtures.addPerson("Writer \(index) person \(edit)", to: replica) }
-            try replica.close()
+            replicas.append(replica)
             paths.append(path)
         }
+        try SyncFileFixtures.trustEachOther(replicas[0], replicas[1], replicas[2])
+        for replica in replicas { try replica.close() }
         // Every replica syncs three times, all at once, in whatever interleaving the scheduler makes.
         let failures = Failures()
         let databases = paths
