@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import Testing
+@testable import ConcordKit
+
+/// `concord import` killed with SIGKILL at random moments: the file is applied wholly
+/// or not at all, the database stays intact, and importing again completes and converges.
+@Suite(.serialized) struct ImportCrashSafetyTests {
+    /// Changes in the file and entities each one adds: enough work for an import to be killed mid-way.
+    static let changeCount = 200
+    static let entitiesPerChange = 12
+    static let killCount = 16
+
+    /// What a knowledge base file holds, as far as atomicity goes.
+    struct Snapshot: Equatable, CustomStringConvertible {
+        var integrity: String
+        var hash: String
+        /// Changes of the exporting replica this one holds (0 or all of them, never in between).
+        var fromExporter: Int64
+        var description: String { "integrity \(integrity), \(fromExporter) changes from the exporter, hash \(hash.prefix(12))" }
+    }
+
+    static func snapshot(_ path: String, exporter: String) throws -> Snapshot {
+        let knowledgeBase = try KnowledgeBase.open(path: path, author: "check")
+        defer { try? knowledgeBase.close() }
+        return try knowledgeBase.read { db in
+            Snapshot(
+                integrity: try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; "),
+                hash: try ContentHash().digest(in: db),
+                fromExporter: try ChangeLog().versionVector(in: db)[exporter] ?? 0)
+        }
+    }
+
+    /// A seeded exporter with `changeCount` local changes, a seeded importer that trusts it (closed,
+    /// as a pristine file to copy), and the exported file.
+    static func prepare() throws -> (exporter: KnowledgeBase, importerPath: String, file: String) {
+        let exporter = try SyncFileFixtures.replica(author: "Exporter")
+        let (importer, importerPath) = try TestKnowledgeBase.seeded(author: "Importer")
+        try SyncFileFixtures.trustEachOther(exporter, importer)
+        try importer.close()
+        for change in 0..<changeCount {
+            try exporter.write("add batch \(change)") { db in
+                for index in 0..<entitiesPerChange {
+                    try db.execute(
+                        sql: "INSERT INTO entities (id, kind, name, summary) VALUES (?, 'person', ?, ?)",
+                        arguments: [String(format: "person:%08x%08x", change, index), "Person \(change)-\(index)",
+                                    String(repeating: "A summary long enough to make the file weigh something. ", count: 4)])
+                }
+            }
+        }
+        let file = try SyncFileFixtures.export(exporter)
+        return (exporter, importerPath, file)
+    }
+
+    @Test func killedImportsApplyWhollyOrNotAtAllAndARetryConverges() throws {
+        let (exporter, pristine, file) = try Self.prepare()
+        let exporterID = exporter.replicaID
+        let exporterHash = try SyncFileFixtures.digest(exporter)
+        let before = try Self.snapshot(pristine, exporter: exporterID)
+        #expect(before.fromExporter == 0 && before.hash != exporterHash)
+
+        // One uninterrupted import, timed, gives the "after" state and the span to kill in.
+        let reference = try TestKnowledgeBase.temporaryDirectory() + "/reference.db"
+        try FileManager.default.copyItem(atPath: pristine, toPath: reference)
+        let started = Date()
+        let full = try ConcordProcess.run(["import", file, "--db", reference])
+        let duration = Date().timeIntervalSince(started)
+        #expect(full.status == 0, "\(full.errors)")
+        let after = try Self.snapshot(reference, exporter: exporterID)
+        #expect(after == Snapshot(integrity: "ok", hash: exporterHash, fromExporter: Int64(Self.changeCount)))
+        print("import of \(Self.changeCount) changes (\(Self.changeCount * Self.entitiesPerChange) rows): \(String(format: "%.2f", duration)) s uninterrupted")
+
+        var generator = SeededGenerator(seed: 0x1_C0FFEE)
+        var outcomes: [String: Int] = [:]
+        for round in 0..<Self.killCount {
+            // Most inside the run (before and during the transaction), the last few around and past its end.
+            let span = round < Self.killCount - 3 ? 0...(duration * 0.9) : (duration * 0.9)...(duration * 1.3)
+            let delay = Double.random(in: span, using: &generator)
+            let path = try TestKnowledgeBase.temporaryDirectory() + "/killed.db"
+            try FileManager.default.copyItem(atPath: pristine, toPath: path)
+            let process = try SpawnedProcess.start(["import", file, "--db", path])
+            usleep(useconds_t(delay * 1_000_000))
+            process.kill()
+            let exitedByItself = process.wait()
+            #expect(!FileManager.default.fileExists(atPath: path + "-journal"), "round \(round): a rollback journal was left")
+            let state = try Self.snapshot(path, exporter: exporterID)
+            #expect(state == before || state == after, "round \(round), killed after \(delay) s: \(state)")
+            let label = exitedByItself ? "finished" : state == after ? "killed after commit" : "killed before commit"
+            outcomes[label, default: 0] += 1
+            // Importing again completes and converges with the exporter.
+            if round % 5 == 4 || round == Self.killCount - 1 {
+                let retry = try ConcordProcess.run(["import", file, "--db", path])
+                #expect(retry.status == 0, "round \(round): \(retry.errors)")
+                #expect(try Self.snapshot(path, exporter: exporterID) == after, "round \(round): the retry did not converge")
+            }
+        }
+        print("import kills (\(String(format: "%.0f", Date().timeIntervalSince(started))) s in all): \(outcomes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))")
+        #expect((outcomes["killed before commit"] ?? 0) > 0, "no kill landed before the commit: the file is too small to test atomicity")
+    }
+}
