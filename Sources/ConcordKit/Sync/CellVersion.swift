@@ -47,6 +47,21 @@ struct CellRegister {
         }
     }
 
+    /// The heads of every field of one row, by column: one query instead of one per field.
+    func rowHeads(table: String, key: String) throws -> [String: [CellVersion]] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT column_name, replica_id, sequence, timestamp, value FROM sync_cells
+            WHERE table_name = ? AND row_key = ?
+            """)
+        var heads: [String: [CellVersion]] = [:]
+        let rows = try Row.fetchCursor(statement, arguments: [table, key])
+        while let row = try rows.next() {
+            heads[row[0], default: []].append(
+                CellVersion(replicaID: row[1], sequence: row[2], timestamp: UInt64(bitPattern: row[3]), value: row[4]))
+        }
+        return heads
+    }
+
     /// Adds `write` to the field's heads, removing the heads it had seen; returns the visible head after.
     @discardableResult
     func merge(
@@ -59,9 +74,20 @@ struct CellRegister {
             try insert(write, table: table, key: key, column: column)
             return write
         }
+        return try merge(
+            write, into: try heads(table: table, key: key, column: column), dependencies: dependencies, table: table, key: key,
+            column: column)
+    }
+
+    /// Merges a received `write` into the field whose heads are `heads` (as read before this write);
+    /// returns the visible head after.
+    func merge(
+        _ write: CellVersion, into heads: [CellVersion], dependencies: [String: Int64], table: String, key: String,
+        column: String
+    ) throws -> CellVersion {
         var winner = write
         var alreadyThere = false
-        for head in try heads(table: table, key: key, column: column) {
+        for head in heads {
             if head.replicaID == write.replicaID && head.sequence == write.sequence {
                 alreadyThere = true
             } else if head.isSeen(byChangeOf: write.replicaID, sequence: write.sequence, dependencies: dependencies) {

@@ -42,11 +42,19 @@ struct ChangeApplier {
         }
         let key = SyncedTable.rowKey(change.primaryKey)
         var winners: [String: DatabaseValue] = [:]
+        // A received change reads the row's heads once; a local one replaces every head it writes.
+        let heads = isLocal ? [:] : try register.rowHeads(table: table.name, key: key)
         for (column, value) in fieldWrites(of: change, in: table) {
             let write = CellVersion(replicaID: replicaID, sequence: sequence, timestamp: timestamp, value: value)
-            winners[column] = try register.merge(
-                write, dependencies: dependencies, table: table.name, key: key, column: column, isLocal: isLocal
-            ).value
+            if isLocal {
+                winners[column] = try register.merge(
+                    write, dependencies: dependencies, table: table.name, key: key, column: column, isLocal: true
+                ).value
+            } else {
+                winners[column] = try register.merge(
+                    write, into: heads[column] ?? [], dependencies: dependencies, table: table.name, key: key, column: column
+                ).value
+            }
         }
         if change.operation == .delete {
             // Keep the removed row's baseline values, so a concurrent edit that revives it has a whole row.
@@ -59,7 +67,7 @@ struct ChangeApplier {
             try reviveAfterLocalEdit(change, in: table)
         } else {
             try RowMaterializer(db: db, table: table).materialize(
-                primaryKey: change.primaryKey, key: key, winners: winners)
+                primaryKey: change.primaryKey, key: key, winners: winners, heads: heads)
         }
     }
 
@@ -85,8 +93,7 @@ struct ChangeApplier {
         guard change.operation == .update, table.hasTombstone,
             let index = table.columns.firstIndex(of: SyncedTable.tombstoneColumn), change.newValues[index] == nil
         else { return }
-        let condition = table.primaryKeyNames.map { "\($0) = ?" }.joined(separator: " AND ")
-        try db.cachedStatement(sql: "UPDATE \(table.name) SET is_deleted = 0 WHERE \(condition) AND is_deleted <> 0")
+        try db.cachedStatement(sql: "UPDATE \(table.name) SET is_deleted = 0 WHERE \(table.keyCondition) AND is_deleted <> 0")
             .execute(arguments: StatementArguments(change.primaryKey.map(\.databaseValue)))
     }
 

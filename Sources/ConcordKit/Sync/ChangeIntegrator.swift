@@ -32,6 +32,8 @@ public struct PendingChange: Sendable, Hashable {
 public struct ChangeIntegrator: Sendable {
     /// This replica's id (changes under it must be ones this replica made).
     public let localReplicaID: String
+    /// What this integrator knows of the transaction it runs in (see ``IntegrationCache``).
+    private let cache = IntegrationCache()
 
     public init(localReplicaID: String) {
         self.localReplicaID = localReplicaID
@@ -44,11 +46,10 @@ public struct ChangeIntegrator: Sendable {
     /// Applies `record` if its dependencies are present (then any waiting change it unblocks), else keeps it waiting.
     @discardableResult
     public func integrate(_ record: ChangeRecord, in db: Database) throws -> IntegrationOutcome {
-        let log = ChangeLog()
-        let vector = try log.versionVector(in: db)
-        if (vector[record.replicaID] ?? 0) >= record.sequence {
+        let state = try transactionState(in: db)
+        if (state.vector[record.replicaID] ?? 0) >= record.sequence {
             if record.replicaID == localReplicaID,
-                try log.record(replica: record.replicaID, sequence: record.sequence, in: db)?.changeset != record.changeset
+                try ChangeLog().record(replica: record.replicaID, sequence: record.sequence, in: db)?.changeset != record.changeset
             {
                 throw SyncError.replicaIDCollision(replica: record.replicaID, sequence: record.sequence)
             }
@@ -57,14 +58,18 @@ public struct ChangeIntegrator: Sendable {
         if record.replicaID == localReplicaID {
             throw SyncError.replicaIDCollision(replica: record.replicaID, sequence: record.sequence)
         }
-        if try isWaiting(record, in: db) { return .alreadyPresent }
-        guard Self.missing(for: record, in: vector).isEmpty else {
+        if state.hasPending, try isWaiting(record, in: db) { return .alreadyPresent }
+        guard Self.missing(for: record, in: state.vector).isEmpty else {
             try keepWaiting(record, in: db)
+            cache.update { $0.hasPending = true }
             return .waiting
         }
-        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        if !state.foreignKeysDeferred {
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            cache.update { $0.foreignKeysDeferred = true }
+        }
         try apply(record, in: db)
-        try applyUnblocked(in: db)
+        if state.hasPending { try applyUnblocked(in: db) }
         return .applied
     }
 
@@ -90,31 +95,51 @@ public struct ChangeIntegrator: Sendable {
             db: db, replicaID: record.replicaID, sequence: record.sequence, timestamp: record.timestamp,
             dependencies: record.dependencies, isLocal: false
         ).apply(record.changeset)
-        try SyncState.setClock(HybridLogicalClock.receive(record.timestamp, after: try SyncState.clock(in: db)), in: db)
+        let clock = HybridLogicalClock.receive(record.timestamp, after: try transactionState(in: db).clock)
+        try SyncState.setClock(clock, in: db)
         try ChangeLog().append(record, in: db)
+        cache.update { state in
+            state.clock = clock
+            state.vector[record.replicaID] = max(state.vector[record.replicaID] ?? 0, record.sequence)
+        }
     }
 
     /// Applies waiting changes whose dependencies are now all present, until none is left ready.
     private func applyUnblocked(in db: Database) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sync_pending)") == true else { return }
         var progressed = true
         while progressed {
             progressed = false
-            var vector = try ChangeLog().versionVector(in: db)
+            let vector = try transactionState(in: db).vector
             for record in try waitingRecords(in: db) where Self.missing(for: record, in: vector).isEmpty {
                 try apply(record, in: db)
-                try db.execute(
-                    sql: "DELETE FROM sync_pending WHERE replica_id = ? AND sequence = ?",
-                    arguments: [record.replicaID, record.sequence])
-                vector[record.replicaID] = record.sequence
+                try db.cachedStatement(sql: "DELETE FROM sync_pending WHERE replica_id = ? AND sequence = ?")
+                    .execute(arguments: [record.replicaID, record.sequence])
                 progressed = true
             }
         }
+        let left = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sync_pending)")) ?? false
+        cache.update { $0.hasPending = left }
+    }
+
+    /// The version vector, clock and pending flag as of now: read once per transaction, then kept
+    /// up to date in memory by this integrator (nothing else writes them inside an import's transaction).
+    private func transactionState(in db: Database) throws -> IntegrationCache.State {
+        if db.isInsideTransaction, let state = cache.state { return state }
+        let state = IntegrationCache.State(
+            vector: try ChangeLog().versionVector(in: db), clock: try SyncState.clock(in: db),
+            hasPending: try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sync_pending)")) ?? false,
+            foreignKeysDeferred: false)
+        if db.isInsideTransaction {
+            cache.begin(state)
+            let cache = self.cache
+            db.afterNextTransaction(onCommit: { _ in cache.end() }, onRollback: { _ in cache.end() })
+        }
+        return state
     }
 
     private func isWaiting(_ record: ChangeRecord, in db: Database) throws -> Bool {
         try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM sync_pending WHERE replica_id = ? AND sequence = ?)",
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sync_pending WHERE replica_id = ? AND sequence = ?)"),
             arguments: [record.replicaID, record.sequence]) ?? false
     }
 

@@ -7,9 +7,13 @@ struct RowMaterializer {
     let db: Database
     let table: SyncedTable
 
-    func materialize(primaryKey: [ChangesetValue], key: String, winners: [String: DatabaseValue]) throws {
+    /// - Parameter heads: the row's field heads as read before the change, by column, if the caller has them
+    ///   (fields the change does not write take their visible value from them when the row is inserted).
+    func materialize(
+        primaryKey: [ChangesetValue], key: String, winners: [String: DatabaseValue], heads: [String: [CellVersion]]? = nil
+    ) throws {
         let keyValues = primaryKey.map(\.databaseValue)
-        let condition = table.primaryKeyNames.map { "\($0) = ?" }.joined(separator: " AND ")
+        let condition = table.keyCondition
         if !table.hasTombstone, winners[SyncedTable.rowColumn] == 0.databaseValue {
             try db.cachedStatement(sql: "DELETE FROM \(table.name) WHERE \(condition)")
                 .execute(arguments: StatementArguments(keyValues))
@@ -26,11 +30,13 @@ struct RowMaterializer {
                 .execute(arguments: StatementArguments(fields.compactMap { winners[$0] } + keyValues))
             return
         }
-        try insertWholeRow(primaryKey: primaryKey, key: key, winners: winners)
+        try insertWholeRow(primaryKey: primaryKey, key: key, winners: winners, heads: heads)
     }
 
     /// Inserts the row with every field's visible value (from this change, else from the field's heads).
-    private func insertWholeRow(primaryKey: [ChangesetValue], key: String, winners: [String: DatabaseValue]) throws {
+    private func insertWholeRow(
+        primaryKey: [ChangesetValue], key: String, winners: [String: DatabaseValue], heads knownHeads: [String: [CellVersion]]?
+    ) throws {
         let register = CellRegister(db: db)
         var keyValues = primaryKey.makeIterator()
         var values: [DatabaseValue] = []
@@ -40,7 +46,7 @@ struct RowMaterializer {
             } else if let winner = winners[column] {
                 values.append(winner)
             } else {
-                let heads = try register.heads(table: table.name, key: key, column: column)
+                let heads = try knownHeads?[column] ?? register.heads(table: table.name, key: key, column: column)
                 guard let visible = heads.max(by: { $0.isOrdered(before: $1) }) else {
                     throw SyncError.missingRow(table: table.name, key: key)
                 }

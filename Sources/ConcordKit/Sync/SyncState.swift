@@ -3,13 +3,13 @@ import GRDB
 /// Small local facts of the sync engine, kept in `sync_state`.
 enum SyncState {
     static func value(_ key: String, in db: Database) throws -> DatabaseValue? {
-        try DatabaseValue.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = ?", arguments: [key])
+        try DatabaseValue.fetchOne(db.cachedStatement(sql: "SELECT value FROM sync_state WHERE key = ?"), arguments: [key])
     }
 
     static func set(_ key: String, _ value: some DatabaseValueConvertible, in db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            arguments: [key, value])
+        try db.cachedStatement(
+            sql: "INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ).execute(arguments: [key, value])
     }
 
     /// The last hybrid-logical-clock value used or seen here.

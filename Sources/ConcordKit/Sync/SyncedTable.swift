@@ -38,6 +38,18 @@ public struct SyncedTable: Sendable {
 
     public var primaryKeyNames: [String] { zip(columns, primaryKeyColumns).filter(\.1).map(\.0) }
 
+    /// `key1 = ? AND key2 = ?`: the SQL condition selecting one row by its primary key, made once.
+    public let keyCondition: String
+
+    init(name: String, columns: [String], primaryKeyColumns: [Bool], isInsertOnly: Bool, hasTombstone: Bool) {
+        self.name = name
+        self.columns = columns
+        self.primaryKeyColumns = primaryKeyColumns
+        self.isInsertOnly = isInsertOnly
+        self.hasTombstone = hasTombstone
+        keyCondition = zip(columns, primaryKeyColumns).filter(\.1).map { "\($0.0) = ?" }.joined(separator: " AND ")
+    }
+
     /// The table's description, read from the schema once per process.
     public static func named(_ name: String, in db: Database) throws -> SyncedTable {
         if let cached = cache.value(for: name) { return cached }
