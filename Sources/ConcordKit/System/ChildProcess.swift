@@ -17,6 +17,8 @@ public enum ChildProcess {
         public var status: Int32
         public var output: Data
         public var errors: Data
+        /// The child's peak resident set size in bytes (`ru_maxrss` from `wait4`); 0 if unknown.
+        public var peakResidentBytes: Int = 0
     }
 
     /// Why a program could not be started.
@@ -82,9 +84,11 @@ public enum ChildProcess {
         }
         let (output, errors) = exchange(input: input, writeTo: inputPipe[1], readFrom: outputPipe[0], and: errorPipe[0])
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Result(status: exitStatus, output: output, errors: errors)
+        // Linux reports ru_maxrss in kilobytes.
+        return Result(status: exitStatus, output: output, errors: errors, peakResidentBytes: Int(usage.ru_maxrss) * 1024)
     }
 
     /// Writes `input` and reads both outputs at once with `poll`, so no pipe fills up and blocks.
