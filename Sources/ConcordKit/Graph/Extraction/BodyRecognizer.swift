@@ -20,8 +20,9 @@ struct BodyRecognizer {
     /// Words inside a name: a preposition (maybe with "the"), or "and"/"or" directly before a capitalised word.
     private static let connector = #"(?:(?:of|on|for|against|to|in|de|des|du|la)(?:\s+the)?|and|or)"#
     /// [Capitalised words] Head [of/on/for … Capitalised words …]
+    /// (The leading lookahead only skips, cheaply, the places where no name can start.)
     private static let named = Pattern(
-        #"(?<![\p{L}\-])((?:"# + word + #"\s+)*(?:"# + heads.joined(separator: "|") + #")(?:\s+(?:of|on|for|against)(?:\s+the)?\s+"#
+        #"(?=\p{Lu})(?<![\p{L}\-])((?:"# + word + #"\s+)*(?:"# + heads.joined(separator: "|") + #")(?:\s+(?:of|on|for|against)(?:\s+the)?\s+"#
             + word + #"(?:,\s+"# + word + #"|\s+(?:"# + connector + #"\s+)?"# + word + #")*)?)(?![\p{L}])"#)
     private static let university = Pattern(#"\bUniversity of \p{Lu}[\p{L}]+(?:,? (?:\p{Lu}[\p{L}]+ ?)+)?"#, requiring: ["university"])
     private static let mandate = Pattern(

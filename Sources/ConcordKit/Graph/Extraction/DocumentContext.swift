@@ -24,10 +24,8 @@ struct DocumentContext {
     private static let summaryRecordMarks = Pattern(
         #"(?:meeting was called to order|discussion covered in the summary record|The meeting rose at|summary record)"#,
         caseInsensitive: true)
-    /// Every treaty body's topic stems, found in one pass.
-    private static let topicStems = Pattern(
-        "(?:" + TreatyBodyGazetteer.all.flatMap(\.topicStems).map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")",
-        caseInsensitive: true)
+    /// Every treaty body's topic stems (lowercase), counted in one pass over each paragraph.
+    private static let topicStems = TreatyBodyGazetteer.all.flatMap(\.topicStems).map { $0.lowercased() }
     private static let committeeReference = Pattern(#"\b[Tt]he Committee\b"#)
 
     /// Infers the context of `document` from its paragraphs and the gazetteer names found in them.
@@ -61,9 +59,7 @@ struct DocumentContext {
         guard mentionsCommittee else { return nil }
         var stemCounts: [String: Int] = [:]
         for paragraph in paragraphs {
-            for match in topicStems.matches(in: paragraph) {
-                stemCounts[paragraph.substring(match.range).lowercased(), default: 0] += 1
-            }
+            stemCounts.merge(paragraph.occurrences(of: topicStems), uniquingKeysWith: +)
         }
         var best: (body: TreatyBodyGazetteer.TreatyBody, score: Int)?
         for body in TreatyBodyGazetteer.all {

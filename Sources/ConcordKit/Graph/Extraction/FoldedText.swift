@@ -18,14 +18,15 @@ struct FoldedText {
     /// Number of word breaks (spaces, hyphens) in the paragraph before each folded unit.
     let breaksBefore: [Int]
 
-    init(_ string: NSString) {
+    /// The folded form of `text` (read as the UTF-16 units `NSString` and `NSRange` count).
+    init(_ text: String) {
+        let utf16 = text.utf16
         var units: [UInt16] = [], origins: [Int] = [], startsWord: [Bool] = []
         var wasCapital: [Bool] = [], breaksBefore: [Int] = []
-        units.reserveCapacity(string.length)
+        units.reserveCapacity(utf16.count)
         var previousWasWordCharacter = false
         var breaks = 0
-        for offset in 0..<string.length {
-            let unit = string.character(at: offset)
+        for (offset, unit) in utf16.enumerated() {
             guard let folded = FoldedText.fold(unit) else {
                 if previousWasWordCharacter, unit == 0x20 || unit == 0x2D || unit == 0x09 || unit == 0x0A { breaks += 1 }
                 if !FoldedText.isJoiner(unit) { previousWasWordCharacter = false }

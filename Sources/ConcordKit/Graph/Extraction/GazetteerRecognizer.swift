@@ -50,7 +50,7 @@ struct GazetteerRecognizer: Sendable {
 
     /// The gazetteer entry whose name is exactly `text` (after folding), if any.
     func entry(named text: String) -> Entry? {
-        let folded = FoldedText(text as NSString)
+        let folded = FoldedText(text)
         guard !folded.units.isEmpty, let match = trie.longestMatch(in: folded, from: 0),
               match.end == folded.units.count else { return nil }
         return match.payload

@@ -18,6 +18,7 @@ struct GraphAssembler {
         var order: [EntityKey] = []
         var aliases: [EntityKey: [String]] = [:]
         var mentionKeys = Set<String>()
+        var offsets: [Int: ParagraphOffsets] = [:]
         for candidate in findings.entities {
             let key = canonical(candidate.key)
             if aliases[key] == nil { order.append(key); aliases[key] = [] }
@@ -25,7 +26,8 @@ struct GraphAssembler {
             if candidate.surfaceIsAlias, !(aliases[key]?.contains(surface) ?? true) { aliases[key]?.append(surface) }
             let paragraph = paragraphs[candidate.paragraph]
             let paragraphID = Paragraph.id(documentID: documentID, ordinal: paragraph.ordinal)
-            let text = ParagraphOffsets(paragraph.text)
+            let text = offsets[candidate.paragraph] ?? ParagraphOffsets(paragraph.text)
+            offsets[candidate.paragraph] = text
             let start = text.codePoint(candidate.range.location)
             guard mentionKeys.insert("\(paragraphID)|\(start)|\(key.id)").inserted else { continue }
             graph.mentions.append(Mention(

@@ -21,7 +21,7 @@ public struct GraphExtractor: Sendable {
             .filter { !PageFurnitureFilter.isFurniture($0) }
         guard !paragraphs.isEmpty else { return ExtractedGraph() }
         let gazetteer = GazetteerRecognizer.shared
-        let gazetteerNames = paragraphs.map { gazetteer.recognize($0, folded: FoldedText($0.string)) }
+        let gazetteerNames = paragraphs.map { gazetteer.recognize($0, folded: FoldedText($0.text)) }
         let context = DocumentContext.infer(document, paragraphs: paragraphs, names: gazetteerNames)
         let people = PersonRecognizer()
         var findings = Findings()

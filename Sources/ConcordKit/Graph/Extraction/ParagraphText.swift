@@ -48,6 +48,30 @@ struct ParagraphText {
         }
     }
 
+    /// How often each of `literals` (lowercase ASCII) is printed in the paragraph, ignoring case:
+    /// places found left to right without overlapping, the first literal listed winning at
+    /// each place — what a case-insensitive regex alternation of the literals finds.
+    func occurrences(of literals: [String]) -> [String: Int] {
+        let needles = literals.map { Array($0.utf8).map(CChar.init(bitPattern:)) }
+        var counts: [String: Int] = [:]
+        lowercasedBytes.withUnsafeBufferPointer { text in
+            let end = text.count - 1  // the C string's terminating NUL
+            var position = 0
+            scan: while position < end {
+                for (index, needle) in needles.enumerated()
+                where needle.count <= end - position && needle.first == text[position] {
+                    if (1..<needle.count).allSatisfy({ text[position + $0] == needle[$0] }) {
+                        counts[literals[index], default: 0] += 1
+                        position += needle.count
+                        continue scan
+                    }
+                }
+                position += 1
+            }
+        }
+        return counts
+    }
+
     var length: Int { string.length }
 
     /// The text in `range` (UTF-16).

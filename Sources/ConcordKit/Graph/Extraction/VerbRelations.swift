@@ -14,8 +14,8 @@ struct VerbRelations {
         Cue(pattern: Pattern(#"\b(?:ratif(?:y|ied|ies|ying)|acceded to|accede to)\b"#, requiring: ["ratif", "acced"]), predicate: .ratified, subjects: [.state]),
         Cue(pattern: Pattern(#"\b(?:sign(?:ed|s)?)\b(?! by)"#, requiring: ["sign"]), predicate: .signed, subjects: [.state]),
         Cue(pattern: Pattern(#"\badopt(?:ed|s)?\b(?! by)"#, requiring: ["adopt"]), predicate: .adopted, subjects: [.body, .state]),
-        Cue(pattern: Pattern(#"\b(?:submit(?:ted|s)?|present(?:ed|s)?)\b(?! by)"#), predicate: .submitted, subjects: [.body, .state, .person]),
-        Cue(pattern: Pattern(#"\b(?:consider(?:ed|s)?|review(?:ed|s)?|examin(?:ed|es|ing))\b(?! by)"#), predicate: .reviewed, subjects: [.body]),
+        Cue(pattern: Pattern(#"\b(?:submit(?:ted|s)?|present(?:ed|s)?)\b(?! by)"#, requiring: ["submit", "present"]), predicate: .submitted, subjects: [.body, .state, .person]),
+        Cue(pattern: Pattern(#"\b(?:consider(?:ed|s)?|review(?:ed|s)?|examin(?:ed|es|ing))\b(?! by)"#, requiring: ["consider", "review", "examin"]), predicate: .reviewed, subjects: [.body]),
     ]
     private static let passiveAdoption = Pattern(#"\badopted by (?:the )?$"#)
 
