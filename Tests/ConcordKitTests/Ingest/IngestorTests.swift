@@ -58,4 +58,16 @@ import Testing
         try " \n\t\n".write(toFile: folder + "/blank.txt", atomically: true, encoding: .utf8)
         #expect(throws: IngestError.empty(path: folder + "/blank.txt")) { try Ingestor.text(ofFile: folder + "/blank.txt") }
     }
+
+    /// The byte-level check counts characters, not bytes: one stray control per hundred characters
+    /// is still text even when the characters are multi-byte, one more is not; a NUL never is.
+    @Test func textHasAtMostOneControlCharacterInAHundred() {
+        func data(_ text: String) -> Data { Data(text.utf8) }
+        let hundredAccented = String(repeating: "é", count: 99) + "\u{7}"
+        #expect(Ingestor.looksLikeText(data(hundredAccented)))
+        #expect(!Ingestor.looksLikeText(data(String(repeating: "é", count: 98) + "\u{7}\u{7}")))
+        #expect(Ingestor.looksLikeText(data(String(repeating: "line\r\n\t\u{0C}", count: 10))))
+        #expect(!Ingestor.looksLikeText(data(String(repeating: "a", count: 500) + "\u{0}")))
+        #expect(Ingestor.looksLikeText(Data()))
+    }
 }

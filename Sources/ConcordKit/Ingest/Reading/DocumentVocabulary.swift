@@ -7,8 +7,16 @@ struct DocumentVocabulary: Sendable {
     /// Lower-cased hyphenated compounds printed within a line (`rights-based`).
     private(set) var compounds: Set<String> = []
 
-    init(lines: [String]) {
-        for line in lines { add(line) }
+    /// The vocabulary of `lines`; `asciiFastPath: false` reads every line a scalar at a time
+    /// (what tests compare the fast path with).
+    init(lines: [String], asciiFastPath: Bool = true) {
+        for line in lines {
+            if asciiFastPath, line.utf8.allSatisfy({ $0 < 0x80 }) {
+                addASCII(Array(line.utf8))
+            } else {
+                add(line)
+            }
+        }
     }
 
     /// How often `word` occurs, ignoring case.
@@ -48,6 +56,39 @@ struct DocumentVocabulary: Sendable {
         }
         endWord()
         endCompound()
+    }
+
+    /// `add` for an ASCII line, on its bytes: the same words and compounds, found as
+    /// ranges of the lowercased line rather than built a scalar at a time.
+    private mutating func addASCII(_ line: [UInt8]) {
+        let bytes = line.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        var wordStart: Int?, compoundStart: Int?
+        var compoundHasHyphen = false
+        func endWord(at end: Int) {
+            if let start = wordStart { counts[String(decoding: bytes[start..<end], as: UTF8.self), default: 0] += 1 }
+            wordStart = nil
+        }
+        func endCompound(at end: Int) {
+            if compoundHasHyphen, let start = compoundStart, bytes[end - 1] != 0x2D {
+                compounds.insert(String(decoding: bytes[start..<end], as: UTF8.self))
+            }
+            compoundStart = nil
+            compoundHasHyphen = false
+        }
+        for (index, byte) in bytes.enumerated() {
+            if (0x61...0x7A).contains(byte) {
+                if wordStart == nil { wordStart = index }
+                if compoundStart == nil { compoundStart = index }
+            } else if byte == 0x2D, wordStart != nil {
+                endWord(at: index)
+                compoundHasHyphen = true
+            } else {
+                endWord(at: index)
+                endCompound(at: index)
+            }
+        }
+        endWord(at: bytes.count)
+        endCompound(at: bytes.count)
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {

@@ -34,6 +34,7 @@ struct OCRWordRepair: Sendable {
 
     /// `statel` + `ess` → `stateless`, or `nil` when the two tokens are real words.
     func joinedSplitWord(_ first: String, _ second: String) -> String? {
+        if cannotJoin(first, second) { return nil }
         guard !first.isEmpty, first.allSatisfy(\.isWordLetter) else { return nil }
         let secondLetters = String(second.prefix { $0.isWordLetter })
         guard let secondStart = secondLetters.first, secondStart.isLowercase else { return nil }
@@ -49,6 +50,7 @@ struct OCRWordRepair: Sendable {
 
     /// `Governmentswith` → [`Governments`, `with`]; anything else unchanged.
     func unglued(_ token: String) -> [String] {
+        if token.utf8.allSatisfy({ $0 < 0x80 }), !Self.mayBeGlued(token.utf8) { return [token] }
         let letters = String(token.prefix { $0.isWordLetter })
         guard letters.count >= 6 else { return [token] }
         let rest = token.dropFirst(letters.count)
@@ -62,4 +64,34 @@ struct OCRWordRepair: Sendable {
         }
         return [token]
     }
+
+    /// For ASCII tokens (most of them), `true` when `joinedSplitWord` is sure to refuse them:
+    /// the first is not all letters, the second does not start with a lowercase letter, or the
+    /// document never prints the two joined. Found on the bytes, without building strings.
+    private func cannotJoin(_ first: String, _ second: String) -> Bool {
+        guard let lead = second.utf8.first, lead < 0x80 else { return false }
+        if !Self.isLowercaseASCIILetter(lead) { return true }
+        guard first.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        if !first.utf8.allSatisfy(Self.isASCIILetter) { return true }
+        let secondLetters = second.utf8.prefix(while: Self.isASCIILetter)
+        // A letter beyond ASCII (or a combining mark) may continue the second word: let the full check decide.
+        if let next = second.utf8.dropFirst(secondLetters.count).first, next >= 0x80 { return false }
+        let joined = (Array(first.utf8) + secondLetters).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        return vocabulary.counts[String(decoding: joined, as: UTF8.self), default: 0] == 0
+    }
+
+    /// The lowercase endings of a glued token: a plural's `s` and a function word.
+    private static let gluedEndings: [[UInt8]] = gluedFunctionWords.map { Array(("s" + $0).utf8) }
+
+    /// For an ASCII token, whether `unglued` could split it: at least six letters before
+    /// anything else, ending (ignoring case) in `s` and a function word.
+    private static func mayBeGlued(_ token: String.UTF8View) -> Bool {
+        let letters = token.prefix(while: isASCIILetter).map { $0 | 0x20 }
+        guard letters.count >= 6 else { return false }
+        return gluedEndings.contains { letters.count > $0.count && letters.suffix($0.count).elementsEqual($0) }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+
+    private static func isLowercaseASCIILetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
 }
