@@ -64,8 +64,14 @@ import Testing
         try FileManager.default.copyItem(atPath: pristine, toPath: reference)
         let started = Date()
         let full = try ConcordProcess.run(["import", file, "--db", reference])
-        let duration = Date().timeIntervalSince(started)
+        var duration = Date().timeIntervalSince(started)
         #expect(full.status == 0, "\(full.errors)")
+        // A second timed run: the shorter of the two, so the kills are not spent on a process already done.
+        let second = try TestKnowledgeBase.temporaryDirectory() + "/second.db"
+        try FileManager.default.copyItem(atPath: pristine, toPath: second)
+        let secondStarted = Date()
+        _ = try ConcordProcess.run(["import", file, "--db", second])
+        duration = min(duration, Date().timeIntervalSince(secondStarted))
         let after = try Self.snapshot(reference, exporter: exporterID)
         #expect(after == Snapshot(integrity: "ok", hash: exporterHash, fromExporter: Int64(Self.changeCount)))
         print("import of \(Self.changeCount) changes (\(Self.changeCount * Self.entitiesPerChange) rows): \(String(format: "%.2f", duration)) s uninterrupted")
