@@ -41,8 +41,10 @@ import Testing
         let storedSymbols = try knowledgeBase.read { db in try String.fetchAll(db, sql: "SELECT symbol FROM documents WHERE symbol IS NOT NULL") }
         #expect(!storedSymbols.isEmpty)
         #expect(Set(storedSymbols).isSubset(of: Set(symbols)))
-        let kindsOfDocuments = try knowledgeBase.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT document_kind FROM documents") }
-        #expect(kindsOfDocuments == ["summary_record"])
+        let summaryRecords = try knowledgeBase.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM documents WHERE document_kind = 'summary_record'")
+        }
+        #expect((summaryRecords ?? 0) >= 3)
     }
 
     @Test func theGraphGeneratorWritesTheAskedCountsReproduciblyWithTrueMentionOffsets() throws {
