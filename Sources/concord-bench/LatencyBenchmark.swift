@@ -29,7 +29,7 @@ struct LatencyBenchmark: ParsableCommand {
         printer.note("latency: \(count) inputs per command on \(path); \(workload.pairs.count) connected pairs")
         let runner = PromptRunner(knowledgeBase: knowledgeBase, path: path)
         let baselines = CoreLookups(knowledgeBase: knowledgeBase)
-        for figure in try promptFigures(workload, runner: runner, baselines: baselines) { printer.print(figure) }
+        try measurePrompt(workload, runner: runner, baselines: baselines, printer: printer)
         printer.print(try completionFigure(workload, knowledgeBase: knowledgeBase, baselines: baselines))
         if runner.failures > 0 { printer.note("\(runner.failures) commands failed: \(runner.lastError)") }
         try knowledgeBase.close()
@@ -41,7 +41,8 @@ struct LatencyBenchmark: ParsableCommand {
     static let searchTarget = 0.020
     static let completionTarget = 0.005
 
-    private func promptFigures(_ workload: LatencyWorkload, runner: PromptRunner, baselines: CoreLookups) throws -> [Figure] {
+    /// Prints each command's figure as soon as it is measured (a slow command must not hide the others).
+    private func measurePrompt(_ workload: LatencyWorkload, runner: PromptRunner, baselines: CoreLookups, printer: FigurePrinter) throws {
         typealias Case = (name: String, lines: [String], baseline: String, lookups: [() throws -> Void], target: Double)
         let targets = workload.targets
         let cases: [Case] = [
@@ -58,17 +59,15 @@ struct LatencyBenchmark: ParsableCommand {
             ("search", workload.searches.map { "search \($0)" }, "FTS5 MATCH LIMIT 10",
              workload.searches.map { words in { try baselines.match(words) } }, Self.searchTarget),
         ]
-        var figures: [Figure] = []
         for item in cases {
             var measured = SampleRecorder(), baseline = SampleRecorder()
             for (line, lookup) in zip(item.lines, item.lookups) {
                 try baseline.measure(lookup)
                 measured.measure { runner.run(line) }
             }
-            figures.append(.latency(
+            printer.print(.latency(
                 item.name, measured.summary, baseline: baseline.summary, baselineName: item.baseline, target: item.target))
         }
-        return figures
     }
 
     private func completionFigure(_ workload: LatencyWorkload, knowledgeBase: KnowledgeBase, baselines: CoreLookups) throws -> Figure {
