@@ -23,7 +23,7 @@ public struct EntityResolver: Sendable {
             db,
             sql: """
                 SELECT * FROM entities WHERE id IN (
-                  SELECT id FROM entities WHERE lower(name) = lower(?)
+                  SELECT id FROM entities WHERE name = ? COLLATE NOCASE
                   UNION SELECT entity_id FROM aliases WHERE normalized_alias = ?)
                 """,
             arguments: [trimmed, key])
