@@ -71,17 +71,29 @@ extension ChangesetFileReader {
             guard range.first >= 1, range.last >= range.first else {
                 throw damaged("the range \(range.first)…\(range.last) of replica \(range.replicaID.prefix(8)) is empty or starts at 0")
             }
-            if ranges.contains(where: { $0.replicaID == range.replicaID && $0.first <= range.last && range.first <= $0.last }) {
-                throw damaged("the header lists overlapping ranges for replica \(range.replicaID.prefix(8))")
+            // Checked before adding, so a range as long as Int64 allows cannot overflow the total.
+            guard range.count <= Int64(recordCount) - total else {
+                throw damaged("the header's ranges hold more changes than the \(recordCount) records it announces")
             }
             ranges.append(range)
             total += range.count
-            guard total <= Int64(recordCount) else { break }
         }
         guard total == Int64(recordCount) else {
             throw damaged("the header's ranges hold \(total) changes but it announces \(recordCount) records")
         }
+        try checkNoOverlap(ranges, damaged: damaged)
         return ranges
+    }
+
+    /// Ranges of one replica must not overlap; sorting makes this O(n log n) for the 2^20 ranges a header may list.
+    private static func checkNoOverlap(
+        _ ranges: [ChangesetFileHeader.ReplicaRange], damaged: (String) -> ChangesetFileError
+    ) throws {
+        let sorted = ranges.sorted { ($0.replicaID, $0.first) < ($1.replicaID, $1.first) }
+        for (previous, range) in zip(sorted, sorted.dropFirst())
+        where previous.replicaID == range.replicaID && range.first <= previous.last {
+            throw damaged("the header lists overlapping ranges for replica \(range.replicaID.prefix(8))")
+        }
     }
 
     private static func decodeVector(
