@@ -54,7 +54,12 @@ public struct CommandDispatcher {
             } catch {
                 return reportParseError(error, command: name)
             }
-            try context.run { try command.run() }
+            do {
+                try context.run { try command.run() }
+            } catch let request where !(request is ExitCode) && ConcordCommand.exitCode(for: request) == .success {
+                // `show --help` parses as ArgumentParser's help command, whose run throws the help request.
+                context.output.line(ConcordCommand.fullMessage(for: request))
+            }
             return .succeeded
         } catch let exit as ExitCode {
             return exit == .success ? .succeeded : .failed

@@ -38,6 +38,16 @@ import Testing
         #expect(stopped.status == 0, "quit ends the script before the bad line")
     }
 
+    /// `CMD --help` at the prompt prints that command's help, as `help CMD` does, not an internal error.
+    @Test func helpFlagAfterACommandPrintsItsHelp() throws {
+        let result = try concord([], input: "show --help\nstats -h\n")
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(Self.errorLines(result).isEmpty, "\(result.errors)")
+        #expect(result.output.contains("Show an entity"))
+        #expect(result.output.components(separatedBy: "USAGE:").count == 3, "one usage block per command")
+        #expect(!result.output.contains("CommandError"))
+    }
+
     @Test func runRunsEachArgumentAndStopsAtTheFirstFailure() throws {
         let good = try concord(["run", "help", "help search"])
         #expect(good.status == 0)
