@@ -26,60 +26,93 @@ public struct CommandDispatcher {
     @discardableResult
     public func execute(line: String) -> Bool { run(line) != .failed }
 
+    /// What a line asks for, decided without running anything.
+    ///
+    /// ``run(_:)`` acts on it and ``CommandLineProbe`` (the fuzzer's path) stops at it, so both
+    /// read a line the same way.
+    enum LineMeaning {
+        /// A blank line or a `#` comment.
+        case nothing
+        case quit
+        /// `help` or `help TOPIC…`, which the prompt answers itself.
+        case help(topics: [String])
+        /// A command that parsed and is ready to run.
+        case command(ParsableCommand, name: String)
+        /// argument-parser's answer instead of a command: help text or a usage error.
+        case parseFailure(Error, name: String)
+    }
+
+    /// The meaning of `line`; throws the one-line errors for lines refused before parsing.
+    static func meaning(of line: String) throws -> LineMeaning {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .nothing }
+        try check(line)
+        let words = try CommandCatalog.words(in: trimmed)
+        guard let name = words.first else { return .nothing }
+        switch name {
+        case "quit", "exit":
+            return .quit
+        case "help", "?":
+            return .help(topics: Array(words.dropFirst()))
+        case "repl":
+            throw CommandError.invalidArgument("you are already at the Concord prompt")
+        default:
+            break
+        }
+        guard CommandCatalog.names.contains(name) else {
+            throw CommandError.unknownCommand(name, suggestion: CommandCatalog.closest(to: name))
+        }
+        do {
+            return .command(try ConcordCommand.parseAsRoot(words), name: name)
+        } catch {
+            return .parseFailure(error, name: name)
+        }
+    }
+
+    /// How a parse failure is shown: help text (`--help` and friends, a success) or one error line.
+    static func parseFailureReport(_ error: Error, command: String) -> (isHelp: Bool, text: String) {
+        if ConcordCommand.exitCode(for: error) == .success {
+            return (true, ConcordCommand.fullMessage(for: error))
+        }
+        let message = ConcordCommand.message(for: error)
+        let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+        return (false, "\(firstLine.strippingErrorPrefix.lowercasedFirst) (see help \(command))")
+    }
+
     /// Runs `line` and says how it went.
     public func run(_ line: String) -> Outcome {
         do {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { return .succeeded }
-            try Self.check(line)
-            let words = try CommandCatalog.words(in: trimmed)
-            guard let name = words.first else { return .succeeded }
-            switch name {
-            case "quit", "exit":
-                return .quit
-            case "help", "?":
-                try HelpPrinter(console: context.output).printHelp(for: Array(words.dropFirst()))
+            switch try Self.meaning(of: line) {
+            case .nothing:
                 return .succeeded
-            case "repl":
-                throw CommandError.invalidArgument("you are already at the Concord prompt")
-            default:
-                break
+            case .quit:
+                return .quit
+            case .help(let topics):
+                try HelpPrinter(console: context.output).printHelp(for: topics)
+                return .succeeded
+            case .parseFailure(let error, let name):
+                let report = Self.parseFailureReport(error, command: name)
+                if report.isHelp {
+                    context.output.line(report.text)
+                    return .succeeded
+                }
+                context.errors.line(context.errors.styled("error:", .error) + " " + report.text)
+                return .failed
+            case .command(var command, _):
+                do {
+                    try context.run { try command.run() }
+                } catch let request where !(request is ExitCode) && ConcordCommand.exitCode(for: request) == .success {
+                    // `show --help` parses as ArgumentParser's help command, whose run throws the help request.
+                    context.output.line(ConcordCommand.fullMessage(for: request))
+                }
+                return .succeeded
             }
-            guard CommandCatalog.names.contains(name) else {
-                throw CommandError.unknownCommand(name, suggestion: CommandCatalog.closest(to: name))
-            }
-            var command: ParsableCommand
-            do {
-                command = try ConcordCommand.parseAsRoot(words)
-            } catch {
-                return reportParseError(error, command: name)
-            }
-            do {
-                try context.run { try command.run() }
-            } catch let request where !(request is ExitCode) && ConcordCommand.exitCode(for: request) == .success {
-                // `show --help` parses as ArgumentParser's help command, whose run throws the help request.
-                context.output.line(ConcordCommand.fullMessage(for: request))
-            }
-            return .succeeded
         } catch let exit as ExitCode {
             return exit == .success ? .succeeded : .failed
         } catch {
             report(error)
             return .failed
         }
-    }
-
-    private func reportParseError(_ error: Error, command: String) -> Outcome {
-        let exitCode = ConcordCommand.exitCode(for: error)
-        let message = ConcordCommand.message(for: error)
-        if exitCode == .success {
-            // --help and friends: the message is the help text.
-            context.output.line(ConcordCommand.fullMessage(for: error))
-            return .succeeded
-        }
-        let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
-        context.errors.line(context.errors.styled("error:", .error) + " \(firstLine.strippingErrorPrefix.lowercasedFirst) (see help \(command))")
-        return .failed
     }
 
     private func report(_ error: Error) {

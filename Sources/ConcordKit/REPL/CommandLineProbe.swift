@@ -53,46 +53,24 @@ public enum CommandLineProbe {
     public static func outcome(of line: String) -> Outcome {
         _ = HistoryStore.entry(for: line)
         do {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { return .ignored }
-            try CommandDispatcher.check(line)
-            let words = try CommandLineTokenizer.tokenize(trimmed)
-            guard let name = words.first else { return .ignored }
-            switch name {
-            case "quit", "exit":
+            switch try CommandDispatcher.meaning(of: line) {
+            case .nothing:
+                return .ignored
+            case .quit:
                 return .quit
-            case "help", "?":
+            case .help(let topics):
                 let help = Console.buffer()
-                try HelpPrinter(console: help.console).printHelp(for: Array(words.dropFirst()))
-                return .help(topic: words.dropFirst().first)
-            case "repl":
-                throw CommandError.invalidArgument("you are already at the Concord prompt")
-            default:
-                break
-            }
-            guard CommandCatalog.names.contains(name) else {
-                throw CommandError.unknownCommand(name, suggestion: CommandCatalog.closest(to: name))
-            }
-            do {
-                _ = try ConcordCommand.parseAsRoot(words)
+                try HelpPrinter(console: help.console).printHelp(for: topics)
+                return .help(topic: topics.first)
+            case .command(_, let name):
                 return .parsed(command: name)
-            } catch {
-                return parseFailure(error, command: name)
+            case .parseFailure(let error, let name):
+                let report = CommandDispatcher.parseFailureReport(error, command: name)
+                return report.isHelp ? .showsHelp(command: name) : .refused(message: report.text)
             }
         } catch {
             return .refused(message: CommandDispatcher.describe(error))
         }
-    }
-
-    /// The parser's error as the dispatcher reports it: help text for `--help`, else the first line.
-    private static func parseFailure(_ error: Error, command: String) -> Outcome {
-        let message = ConcordCommand.message(for: error)
-        if ConcordCommand.exitCode(for: error) == .success {
-            _ = ConcordCommand.fullMessage(for: error)
-            return .showsHelp(command: command)
-        }
-        let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
-        return .refused(message: "\(firstLine.strippingErrorPrefix.lowercasedFirst) (see help \(command))")
     }
 
     /// Tab completion for the line `bytes` (the cursor after the last byte), as the line
