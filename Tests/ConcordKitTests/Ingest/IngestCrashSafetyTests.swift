@@ -79,28 +79,11 @@ import Testing
         #expect(after.integrity == "ok" && after.searchIndex == "ok")
         print("ingest of \(after.paragraphs) paragraphs, \(after.mentions) mentions: \(String(format: "%.2f", duration)) s uninterrupted")
 
-        var generator = SeededGenerator(seed: 0x1_9E57)
-        var outcomes: [String: Int] = [:]
-        for round in 0..<Self.killCount {
-            let span = round < Self.killCount - 3 ? 0...(duration * 0.95) : (duration * 0.95)...(duration * 1.3)
-            let delay = Double.random(in: span, using: &generator)
-            let path = try TestKnowledgeBase.temporaryDirectory() + "/killed.db"
-            try FileManager.default.copyItem(atPath: pristine, toPath: path)
-            let process = try SpawnedProcess.start(["ingest", document, "--db", path])
-            usleep(useconds_t(delay * 1_000_000))
-            process.kill()
-            let exitedByItself = process.wait()
-            #expect(!FileManager.default.fileExists(atPath: path + "-journal"), "round \(round): a rollback journal was left")
-            let state = try Self.snapshot(path)
-            #expect(state == before || state == after, "round \(round), killed after \(delay) s: \(state)")
-            outcomes[exitedByItself ? "finished" : state == after ? "killed after commit" : "killed before commit", default: 0] += 1
-            if round % 5 == 4 || round == Self.killCount - 1 {
-                let retry = try ConcordProcess.run(["ingest", document, "--db", path])
-                #expect(retry.status == 0, "round \(round): \(retry.errors)")
-                #expect(try Self.snapshot(path) == after, "round \(round): the retry did not complete the document")
-            }
-        }
-        print("ingest kills (\(String(format: "%.0f", Date().timeIntervalSince(started))) s in all): \(outcomes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))")
+        let outcomes = try CrashRounds(
+            arguments: ["ingest", document], pristine: pristine, before: before, after: after, duration: duration,
+            inside: 0.95, rounds: Self.killCount, seed: 0x1_9E57, snapshot: { try Self.snapshot($0) }
+        ).run()
+        print("ingest kills (\(String(format: "%.0f", Date().timeIntervalSince(started))) s in all): \(CrashRounds<Snapshot>.summary(outcomes))")
         #expect((outcomes["killed before commit"] ?? 0) > 0)
     }
 }

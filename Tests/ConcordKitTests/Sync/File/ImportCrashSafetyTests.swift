@@ -76,31 +76,12 @@ import Testing
         #expect(after == Snapshot(integrity: "ok", hash: exporterHash, fromExporter: Int64(Self.changeCount)))
         print("import of \(Self.changeCount) changes (\(Self.changeCount * Self.entitiesPerChange) rows): \(String(format: "%.2f", duration)) s uninterrupted")
 
-        var generator = SeededGenerator(seed: 0x1_C0FFEE)
-        var outcomes: [String: Int] = [:]
-        for round in 0..<Self.killCount {
-            // Most inside the run (before and during the transaction), the last few around and past its end.
-            let span = round < Self.killCount - 3 ? 0...(duration * 0.9) : (duration * 0.9)...(duration * 1.3)
-            let delay = Double.random(in: span, using: &generator)
-            let path = try TestKnowledgeBase.temporaryDirectory() + "/killed.db"
-            try FileManager.default.copyItem(atPath: pristine, toPath: path)
-            let process = try SpawnedProcess.start(["import", file, "--db", path])
-            usleep(useconds_t(delay * 1_000_000))
-            process.kill()
-            let exitedByItself = process.wait()
-            #expect(!FileManager.default.fileExists(atPath: path + "-journal"), "round \(round): a rollback journal was left")
-            let state = try Self.snapshot(path, exporter: exporterID)
-            #expect(state == before || state == after, "round \(round), killed after \(delay) s: \(state)")
-            let label = exitedByItself ? "finished" : state == after ? "killed after commit" : "killed before commit"
-            outcomes[label, default: 0] += 1
-            // Importing again completes and converges with the exporter.
-            if round % 5 == 4 || round == Self.killCount - 1 {
-                let retry = try ConcordProcess.run(["import", file, "--db", path])
-                #expect(retry.status == 0, "round \(round): \(retry.errors)")
-                #expect(try Self.snapshot(path, exporter: exporterID) == after, "round \(round): the retry did not converge")
-            }
-        }
-        print("import kills (\(String(format: "%.0f", Date().timeIntervalSince(started))) s in all): \(outcomes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))")
+        // Most kills inside the run (before and during the transaction), the last few around and past its end.
+        let outcomes = try CrashRounds(
+            arguments: ["import", file], pristine: pristine, before: before, after: after, duration: duration,
+            inside: 0.9, rounds: Self.killCount, seed: 0x1_C0FFEE, snapshot: { try Self.snapshot($0, exporter: exporterID) }
+        ).run()
+        print("import kills (\(String(format: "%.0f", Date().timeIntervalSince(started))) s in all): \(CrashRounds<Snapshot>.summary(outcomes))")
         #expect((outcomes["killed before commit"] ?? 0) > 0, "no kill landed before the commit: the file is too small to test atomicity")
     }
 }
