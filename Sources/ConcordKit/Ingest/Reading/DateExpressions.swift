@@ -13,6 +13,8 @@ enum DateExpressions {
     /// range contributes its first and last day.
     static func dates(in text: String) -> [String] {
         guard let expression = dateExpression else { return [] }
+        // Every date names its month: most paragraphs name none, and skip the expression.
+        guard months.contains(where: { LiteralSearch.contains($0, in: text) }) else { return [] }
         let source = text as NSString
         var result: [String] = []
         for match in expression.matches(in: text, range: NSRange(location: 0, length: source.length)) {

@@ -48,8 +48,8 @@ struct DocumentFacts: Sendable {
     static func clockTime(after formulas: [String], in texts: some Sequence<String>) -> String? {
         for text in texts {
             for formula in formulas {
-                guard let range = text.range(of: formula) else { continue }
-                if let time = DateExpressions.time(in: text[range.upperBound...].trimmingCharacters(in: .whitespaces)) {
+                guard let end = LiteralSearch.endIndex(of: formula, in: text) else { continue }
+                if let time = DateExpressions.time(in: text[end...].trimmingCharacters(in: .whitespaces)) {
                     return time
                 }
             }
@@ -65,8 +65,12 @@ struct DocumentFacts: Sendable {
             "report is submitted pursuant to",
         ]
         let opening = lowerTexts.prefix(12)
-        if opening.contains(where: { text in formulas.contains { text.contains($0) } }) { return true }
-        return opening.contains { $0.range(of: #"requested the secretary-general to submit (to [a-z ]+ )?(a|an|the) (comprehensive )?report"#, options: .regularExpression) != nil }
+        if opening.contains(where: { text in formulas.contains { LiteralSearch.contains($0, in: text) } }) { return true }
+        // (The expression runs only where its opening words are printed.)
+        return opening.contains {
+            LiteralSearch.contains("requested the secretary-general to submit ", in: $0)
+                && $0.range(of: #"requested the secretary-general to submit (to [a-z ]+ )?(a|an|the) (comprehensive )?report"#, options: .regularExpression) != nil
+        }
     }
 
     /// The title: a summary record's "Summary record of the … meeting"; a report's

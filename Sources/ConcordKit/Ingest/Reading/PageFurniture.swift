@@ -31,13 +31,22 @@ enum PageFurniture {
 
     /// `11-44251`, `11-44251 (E)`, `GE.19-15432 (E) 120819 130819`, `*1144251*`.
     static func isJobNumber(_ line: String) -> Bool {
-        line.range(of: #"^(GE\.)?\d{2}-\d{5}[A-Z]?( ?\([A-Z]\))?( [\d*]+)*$"#, options: .regularExpression) != nil
+        // (Both expressions need the line to start with `G`, a digit or `*`: the rest skip them.)
+        guard let first = line.utf8.first, first == UInt8(ascii: "G") || first == UInt8(ascii: "*") || isDigit(first) else {
+            return false
+        }
+        return line.range(of: #"^(GE\.)?\d{2}-\d{5}[A-Z]?( ?\([A-Z]\))?( [\d*]+)*$"#, options: .regularExpression) != nil
             || line.range(of: #"^\*\d{7,8}\*$"#, options: .regularExpression) != nil
     }
 
     /// `Page 3`, `3/19`, `- 3 -`.
     static func isPageLabel(_ line: String) -> Bool {
-        line.range(of: #"^(Page \d{1,3}( of \d{1,3})?|\d{1,3}/\d{1,3}|[-–] ?\d{1,3} ?[-–])$"#, options: .regularExpression) != nil
+        // (It starts with `P`, a digit, `-` or `–` (0xE2 0x80 0x93): the rest skip the expression.)
+        guard let first = line.utf8.first,
+              first == UInt8(ascii: "P") || first == UInt8(ascii: "-") || first == 0xE2 || isDigit(first) else {
+            return false
+        }
+        return line.range(of: #"^(Page \d{1,3}( of \d{1,3})?|\d{1,3}/\d{1,3}|[-–] ?\d{1,3} ?[-–])$"#, options: .regularExpression) != nil
     }
 
     /// The symbol when `line` is a document symbol alone, perhaps beside a page number.
@@ -52,10 +61,17 @@ enum PageFurniture {
     /// A UN document symbol: upper-case series letters, then `/`-separated parts,
     /// at least one part holding a digit (`A/66/253`, `E/C.12/GC/25`, `CMW/C/SR.452`).
     static func isSymbol(_ word: String) -> Bool {
-        word.range(of: #"^[A-Z]{1,8}(/[A-Za-z0-9.\-]+)+$"#, options: .regularExpression) != nil
+        // (A symbol starts with a capital and holds a `/`: other words skip the expression.)
+        guard let first = word.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z"),
+              word.utf8.contains(UInt8(ascii: "/")) else {
+            return false
+        }
+        return word.range(of: #"^[A-Z]{1,8}(/[A-Za-z0-9.\-]+)+$"#, options: .regularExpression) != nil
             && word.contains(where: \.isASCIIDigit)
             && !word.hasSuffix(".")
     }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }
 
 extension Character {
