@@ -10,6 +10,9 @@ import GRDB
 /// visible conflict on existence), a DELETE writes "gone". Each write is merged into
 /// the field's heads (``CellRegister``); the table then gets each field's visible value.
 /// Local changes are already in the tables, so only their versions are recorded.
+///
+/// A row change costs a fixed number of statements, however many fields it writes: read the
+/// row's heads, remove the heads it had seen, add its versions, show the row (see ``RowMaterializer``).
 struct ChangeApplier {
     let db: Database
     let replicaID: String
@@ -41,21 +44,25 @@ struct ChangeApplier {
             if isLocal { throw SyncError.hardDelete(table: table.name) }
         }
         let key = SyncedTable.rowKey(change.primaryKey)
-        var winners: [String: DatabaseValue] = [:]
-        // A received change reads the row's heads once; a local one replaces every head it writes.
-        let heads = isLocal ? [:] : try register.rowHeads(table: table.name, key: key)
-        for (column, value) in fieldWrites(of: change, in: table) {
-            let write = CellVersion(replicaID: replicaID, sequence: sequence, timestamp: timestamp, value: value)
-            if isLocal {
-                winners[column] = try register.merge(
-                    write, dependencies: dependencies, table: table.name, key: key, column: column, isLocal: true
-                ).value
-            } else {
-                winners[column] = try register.merge(
-                    write, into: heads[column] ?? [], dependencies: dependencies, table: table.name, key: key, column: column
-                ).value
-            }
+        let writes = fieldWrites(of: change, in: table)
+        if isLocal {
+            try recordLocal(change, writes: writes, table: table, key: key)
+        } else {
+            try mergeReceived(change, writes: writes, table: table, key: key)
         }
+    }
+
+    /// Records a local row change's field versions: a local write has seen everything this replica
+    /// has applied, so it replaces every head of the fields it writes (the table already shows it).
+    private func recordLocal(
+        _ change: ChangesetChange, writes: [(String, DatabaseValue)], table: SyncedTable, key: String
+    ) throws {
+        try register.removeAll(columns: writes.map(\.0), table: table.name, key: key)
+        try register.insert(
+            writes.map { column, value in
+                CellRegister.FieldVersion(
+                    column: column, version: CellVersion(replicaID: replicaID, sequence: sequence, timestamp: timestamp, value: value))
+            }, table: table.name, key: key)
         if change.operation == .delete {
             // Keep the removed row's baseline values, so a concurrent edit that revives it has a whole row.
             for (index, column) in table.columns.enumerated() where !table.primaryKeyColumns[index] {
@@ -63,12 +70,41 @@ struct ChangeApplier {
                     change.oldValues[index]?.databaseValue ?? .null, table: table.name, key: key, column: column)
             }
         }
-        if isLocal {
-            try reviveAfterLocalEdit(change, in: table)
-        } else {
-            try RowMaterializer(db: db, table: table).materialize(
-                primaryKey: change.primaryKey, key: key, winners: winners, heads: heads)
+        try reviveAfterLocalEdit(change, in: table)
+    }
+
+    /// Merges a received row change into the row's field heads (read once, merged in memory, written
+    /// back with one statement for the removed heads and one for the new versions), then shows the
+    /// visible values in the table.
+    private func mergeReceived(
+        _ change: ChangesetChange, writes: [(String, DatabaseValue)], table: SyncedTable, key: String
+    ) throws {
+        let heads = try register.rowHeads(table: table.name, key: key)
+        var winners: [String: DatabaseValue] = [:]
+        var removed: [CellRegister.FieldVersion] = []
+        var added: [CellRegister.FieldVersion] = []
+        for (column, value) in writes {
+            let write = CellVersion(replicaID: replicaID, sequence: sequence, timestamp: timestamp, value: value)
+            let merge = CellRegister.merge(write, into: heads[column] ?? [], dependencies: dependencies)
+            winners[column] = merge.winner.value
+            removed += merge.removed.map { CellRegister.FieldVersion(column: column, version: $0) }
+            if merge.addsWrite { added.append(CellRegister.FieldVersion(column: column, version: write)) }
         }
+        if change.operation == .delete {
+            // Keep the removed row's baseline values (fields no change wrote yet), so a concurrent
+            // edit that revives it has a whole row.
+            let written = Set(added.map(\.column))
+            for (index, column) in table.columns.enumerated()
+            where !table.primaryKeyColumns[index] && heads[column] == nil && !written.contains(column) {
+                added.append(CellRegister.FieldVersion(
+                    column: column, version: CellRegister.baseline(change.oldValues[index]?.databaseValue ?? .null)))
+            }
+        }
+        try register.remove(removed, table: table.name, key: key)
+        try register.insert(added, table: table.name, key: key)
+        try RowMaterializer(db: db, table: table).materialize(
+            primaryKey: change.primaryKey, key: key, winners: winners, heads: heads,
+            writesWholeRow: change.operation == .insert)
     }
 
     /// The field writes a row change stands for, existence included.
@@ -98,8 +134,6 @@ struct ChangeApplier {
     }
 
     private func insertOrIgnore(_ change: ChangesetChange, into table: SyncedTable) throws {
-        let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
-        try db.cachedStatement(sql: "INSERT OR IGNORE INTO \(table.name) VALUES (\(placeholders))")
-            .execute(arguments: StatementArguments(change.newValues.map { $0?.databaseValue ?? .null }))
+        try db.cachedStatement(sql: table.statements.insertOrIgnore).run(change.newValues.map { $0?.databaseValue ?? .null })
     }
 }

@@ -1,3 +1,4 @@
+import CSQLiteSession
 import GRDB
 
 /// Makes a synced table's row show its fields' visible values after a merge:
@@ -7,30 +8,57 @@ struct RowMaterializer {
     let db: Database
     let table: SyncedTable
 
-    /// - Parameter heads: the row's field heads as read before the change, by column, if the caller has them
-    ///   (fields the change does not write take their visible value from them when the row is inserted).
+    /// - Parameters:
+    ///   - winners: the visible value after the merge of every field the change wrote, by column.
+    ///   - heads: the row's field heads as read before the change, by column, if the caller has them
+    ///     (fields the change does not write take their visible value from them when the row is inserted).
+    ///   - writesWholeRow: `true` when `winners` holds every non-key column (an INSERT): the row is then
+    ///     written with one upsert, whether it exists or not.
     func materialize(
-        primaryKey: [ChangesetValue], key: String, winners: [String: DatabaseValue], heads: [String: [CellVersion]]? = nil
+        primaryKey: [ChangesetValue], key: String, winners: [String: DatabaseValue],
+        heads: [String: [CellVersion]]? = nil, writesWholeRow: Bool = false
     ) throws {
         let keyValues = primaryKey.map(\.databaseValue)
-        let condition = table.keyCondition
         if !table.hasTombstone, winners[SyncedTable.rowColumn] == 0.databaseValue {
-            try db.cachedStatement(sql: "DELETE FROM \(table.name) WHERE \(condition)")
-                .execute(arguments: StatementArguments(keyValues))
+            try db.cachedStatement(sql: table.statements.delete).run(keyValues)
             return
         }
-        let exists = try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table.name) WHERE \(condition))"),
-            arguments: StatementArguments(keyValues)) ?? false
-        if exists {
-            let fields = winners.keys.filter { $0 != SyncedTable.rowColumn }.sorted()
-            if fields.isEmpty { return }
-            let assignments = fields.map { "\($0) = ?" }.joined(separator: ", ")
-            try db.cachedStatement(sql: "UPDATE \(table.name) SET \(assignments) WHERE \(condition)")
-                .execute(arguments: StatementArguments(fields.compactMap { winners[$0] } + keyValues))
+        if writesWholeRow, let values = wholeRow(primaryKey: primaryKey, winners: winners) {
+            try db.cachedStatement(sql: table.statements.upsert).run(values)
             return
+        }
+        let fields = winners.keys.filter { $0 != SyncedTable.rowColumn }.sorted()
+        if fields.isEmpty {
+            var exists = false
+            try db.cachedStatement(sql: table.statements.exists).forEachRow(keyValues) { row in
+                exists = sqlite3_column_int64(row, 0) != 0
+            }
+            if exists { return }
+        } else {
+            let assignments = fields.map { "\($0) = ?" }.joined(separator: ", ")
+            try db.cachedStatement(sql: "UPDATE \(table.name) SET \(assignments) WHERE \(table.keyCondition)")
+                .run(fields.compactMap { winners[$0] } + keyValues)
+            // sqlite3_changes: the rows the UPDATE matched (whether or not their values changed).
+            if db.changesCount > 0 { return }
         }
         try insertWholeRow(primaryKey: primaryKey, key: key, winners: winners, heads: heads)
+    }
+
+    /// The row in column order from `winners` alone, or `nil` if they miss a non-key column.
+    private func wholeRow(primaryKey: [ChangesetValue], winners: [String: DatabaseValue]) -> [DatabaseValue]? {
+        var keyValues = primaryKey.makeIterator()
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(table.columns.count)
+        for (index, column) in table.columns.enumerated() {
+            if table.primaryKeyColumns[index] {
+                values.append(keyValues.next()?.databaseValue ?? .null)
+            } else if let winner = winners[column] {
+                values.append(winner)
+            } else {
+                return nil
+            }
+        }
+        return values
     }
 
     /// Inserts the row with every field's visible value (from this change, else from the field's heads).
@@ -53,8 +81,6 @@ struct RowMaterializer {
                 values.append(visible.value)
             }
         }
-        let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
-        try db.cachedStatement(sql: "INSERT INTO \(table.name) VALUES (\(placeholders))")
-            .execute(arguments: StatementArguments(values))
+        try db.cachedStatement(sql: table.statements.insert).run(values)
     }
 }

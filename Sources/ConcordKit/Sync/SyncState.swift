@@ -9,7 +9,7 @@ enum SyncState {
     static func set(_ key: String, _ value: some DatabaseValueConvertible, in db: Database) throws {
         try db.cachedStatement(
             sql: "INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-        ).execute(arguments: [key, value])
+        ).run([key.databaseValue, value.databaseValue])
     }
 
     /// The last hybrid-logical-clock value used or seen here.

@@ -41,13 +41,42 @@ public struct SyncedTable: Sendable {
     /// `key1 = ? AND key2 = ?`: the SQL condition selecting one row by its primary key, made once.
     public let keyCondition: String
 
+    /// The statements the merge runs on a row of this table (made once: the merge runs them for every row change).
+    struct RowStatements: Sendable {
+        /// Inserts a whole row (every column, in table order).
+        var insert: String
+        /// Inserts a whole row unless one with its key is there (insert-only tables).
+        var insertOrIgnore: String
+        /// Inserts a whole row, or sets every non-key column of the row already there.
+        var upsert: String
+        /// Deletes the row with the given key.
+        var delete: String
+        /// Whether the row with the given key exists.
+        var exists: String
+    }
+
+    let statements: RowStatements
+
     init(name: String, columns: [String], primaryKeyColumns: [Bool], isInsertOnly: Bool, hasTombstone: Bool) {
         self.name = name
         self.columns = columns
         self.primaryKeyColumns = primaryKeyColumns
         self.isInsertOnly = isInsertOnly
         self.hasTombstone = hasTombstone
-        keyCondition = zip(columns, primaryKeyColumns).filter(\.1).map { "\($0.0) = ?" }.joined(separator: " AND ")
+        let condition = zip(columns, primaryKeyColumns).filter(\.1).map { "\($0.0) = ?" }.joined(separator: " AND ")
+        keyCondition = condition
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let keys = zip(columns, primaryKeyColumns).filter(\.1).map(\.0).joined(separator: ", ")
+        let assignments = zip(columns, primaryKeyColumns).filter { !$0.1 }.map { "\($0.0) = excluded.\($0.0)" }
+            .joined(separator: ", ")
+        // https://www.sqlite.org/lang_upsert.html
+        let onConflict = assignments.isEmpty ? "DO NOTHING" : "DO UPDATE SET \(assignments)"
+        statements = RowStatements(
+            insert: "INSERT INTO \(name) VALUES (\(placeholders))",
+            insertOrIgnore: "INSERT OR IGNORE INTO \(name) VALUES (\(placeholders))",
+            upsert: "INSERT INTO \(name) VALUES (\(placeholders)) ON CONFLICT (\(keys)) \(onConflict)",
+            delete: "DELETE FROM \(name) WHERE \(condition)",
+            exists: "SELECT EXISTS (SELECT 1 FROM \(name) WHERE \(condition))")
     }
 
     /// The table's description, read from the schema once per process.
