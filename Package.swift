@@ -25,6 +25,8 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // The system zlib, for the compressed record stream of changeset files (sync/FORMAT.md, version 3).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Signal-safe C helpers for the REPL's line editor (Ctrl-C, resizing).
         .target(name: "CConcordTerminal", linkerSettings: [.linkedLibrary("edit")]),
         .target(
@@ -36,6 +38,7 @@ let package = Package(
                 "CSQLiteSession",
                 "CEditLine",
                 "CConcordTerminal",
+                "CZlib",
             ],
             resources: [.embedInCode("Seeds")]
         ),

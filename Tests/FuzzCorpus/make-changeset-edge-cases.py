@@ -5,17 +5,24 @@ and its minimised reproducers (Tests/FuzzCorpus/changeset/regressions/).
 Usage, from the repository root:  python3 Tests/FuzzCorpus/make-changeset-edge-cases.py
 Each case is a format-v1 file (sync/FORMAT.md) that is valid up to one deliberate
 problem, so the fuzzer starts next to the decoder's checks rather than at random bytes.
+The edge-v3-* cases are the format 3 sample (sync/samples/02-bo-edits.concord) with one
+problem in its range proofs or its compressed record stream, resealed with a matching SHA-256
+so the reader gets as far as the problem (the writer's signature no longer verifies, but the
+stream is read before the trailer).
 """
 import hashlib
 import os
 import struct
+import zlib
 
 OUT = "Tests/FuzzCorpus/changeset"
 MAGIC = bytes.fromhex("89434F4E434F52440D0A1A0A")
 END = bytes.fromhex("89454E440D0A1A0A")
 ORIGIN = bytes.fromhex("0123456789abcdef0123456789abcdef")
 OTHER = bytes.fromhex("fedcba9876543210fedcba9876543210")
-SAMPLE = "sync/samples/02-bo-edits.concord"
+SAMPLE = "sync/samples/v2/02-bo-edits.concord"
+SAMPLE_V3 = "sync/samples/02-bo-edits.concord"
+RANGE_V3 = 16 + 8 + 8 + 1 + 32 + 64
 
 
 def header(records, ranges, vector=(), baseline=b"empty", version=1, flags=0, schema=1):
@@ -46,6 +53,46 @@ def write(name, data):
         file.write(data)
 
 
+def resealed(data):
+    """`data` with its last 32 bytes replaced by the SHA-256 of the rest."""
+    return data[:-32] + hashlib.sha256(data[:-32]).digest()
+
+
+def v3_parts(sample):
+    """(offset of the range table, offset of the stream lengths, inflated, compressed) of a format 3 file."""
+    ranges, vector, baseline, keys = struct.unpack(">IIHH", sample[48:60])
+    info = 64 + ranges * RANGE_V3 + vector * 24 + baseline + keys * 48
+    inflated, compressed = struct.unpack(">QQ", sample[info:info + 16])
+    return 64, info, inflated, compressed
+
+
+def v3_cases(sample):
+    """Format 3 edge cases derived from the format 3 sample."""
+    table, info, inflated, compressed = v3_parts(sample)
+    stream = info + 16
+    records = zlib.decompress(sample[stream:stream + compressed])
+    trailer = sample[stream + compressed:]
+
+    def with_stream(raw, declared=None):
+        packed = zlib.compress(raw, 6)
+        size = len(raw) if declared is None else declared
+        return resealed(sample[:info] + struct.pack(">QQ", size, len(packed)) + packed + trailer)
+
+    return {
+        "edge-v3-truncated-stream.concord": sample[:stream + compressed // 2],
+        "edge-v3-corrupt-stream.concord": resealed(
+            sample[:stream + compressed // 2] + bytes([sample[stream + compressed // 2] ^ 0x55]) + sample[stream + compressed // 2 + 1:]),
+        "edge-v3-inflates-past-declared.concord": with_stream(records, declared=inflated - 1),
+        "edge-v3-inflates-short-of-declared.concord": with_stream(records, declared=inflated + 5),
+        "edge-v3-inflation-ratio.concord": resealed(sample[:info] + struct.pack(">Q", 1 << 62) + sample[info + 8:]),
+        "edge-v3-unknown-proof-kind.concord": resealed(sample[:table + 32] + b"\x07" + sample[table + 33:]),
+        "edge-v3-range-index-past-end.concord": with_stream(b"\x05" + records[1:]),
+        "edge-v3-record-length-past-stream.concord": with_stream(records[:1] + b"\xff\xff\xff\x03" + records[2:]),
+        "edge-v3-garbage-after-stream.concord": resealed(
+            sample[:info] + struct.pack(">QQ", inflated, compressed + 3) + sample[stream:stream + compressed] + b"abc" + trailer),
+    }
+
+
 def main():
     sample = open(SAMPLE, "rb").read()
     # An SQLite changeset: one INSERT into table "t" (2 columns, first is the key) of (1, 'x').
@@ -71,6 +118,8 @@ def main():
     write("edge-newer-format.concord", sealed(header(0, [], version=9)))
     write("edge-not-a-changeset.concord", b"SQLite format 3\x00" + bytes(48))
     write("edge-garbage-changeset.concord", sealed(header(1, [(ORIGIN, 1, 1)]) + record(ORIGIN, 1, b"T\xff\xff\xff\xff")))
+    for name, data in v3_cases(open(SAMPLE_V3, "rb").read()).items():
+        write(name, data)
     # Minimised reproducers of what the fuzzer found (replayed by ChangesetDecoderFuzzRegressionTests).
     # SQLite 3.40.1's changeset iterator looped forever on a table header whose name has no
     # terminating NUL, or whose column count runs past the end (found 2026-11-22, 19:08 UTC).

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Regenerates the sample changeset files in sync/samples/ (format 2, signed) with the real commands.
-# sync/samples/v1/ holds the format 1 (unsigned) samples an earlier Concord wrote; they are never regenerated.
+# Regenerates the sample changeset files in sync/samples/ (format 3: chain-signed ranges, compressed records)
+# with the real commands. sync/samples/v1/ (format 1, unsigned) and sync/samples/v2/ (format 2, a signature
+# per change) hold the samples earlier Concords wrote; they are never regenerated.
 # Usage (from the repository root, after swift build): sh sync/samples/make-samples.sh
 #
 # Two replicas built from the built-in seeds, Ana and Bo:

@@ -39,6 +39,7 @@ public enum StoreSchema {
                 CREATE INDEX IF NOT EXISTS entities_by_merged_into ON entities (merged_into) WHERE merged_into IS NOT NULL
                 """)
         }
+        migrator.registerMigration(ChangeChainSchema.migrationName) { db in try ChangeChainSchema.migrate(db) }
         return migrator
     }
 

@@ -8,8 +8,8 @@ import GRDB
 /// ``KnowledgeBase/write(_:_:)`` runs every write through ``capture(_:by:in:_:)``:
 /// a session attached to the synced tables by name (never the FTS tables) watches the
 /// updates; their changeset, if not empty, becomes a ``ChangeRecord`` (next sequence,
-/// a hybrid-logical-clock tick, the author, the version vector as dependencies), signed with
-/// this replica's key (see ``ChangeSignature``), appended to the change log with its field
+/// a hybrid-logical-clock tick, the author, the version vector as dependencies), chained to the
+/// replica's previous change and chain-signed with this replica's key (see ``ChangeChain``), appended to the change log with its field
 /// versions — all in the caller's transaction.
 /// https://www.sqlite.org/sessionintro.html
 public enum ChangeCapture {
@@ -66,7 +66,11 @@ public enum ChangeCapture {
         var record = ChangeRecord(
             replicaID: knowledgeBase.replicaID, sequence: sequence, timestamp: timestamp, author: knowledgeBase.author,
             summary: summary, dependencies: dependencies, changeset: changeset)
-        record.signature = try ChangeSignature.sign(record, with: knowledgeBase.signingKey)
+        // Signed at capture, so every change of this replica can end a signed run in a file (export only reads).
+        let chainHash = try ChangeChain.hash(of: record, after: try log.chainHash(before: record, in: db))
+        record.chainHash = chainHash
+        record.chainSignature = try ChangeChain.sign(
+            replicaID: record.replicaID, sequence: sequence, chainHash: chainHash, with: knowledgeBase.signingKey)
         try ChangeApplier(
             db: db, replicaID: record.replicaID, sequence: sequence, timestamp: timestamp, dependencies: dependencies,
             isLocal: true

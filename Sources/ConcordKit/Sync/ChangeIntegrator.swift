@@ -147,12 +147,14 @@ public struct ChangeIntegrator: Sendable {
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO sync_pending
-                  (replica_id, sequence, timestamp, author, summary, dependencies, changeset, received_at, signature)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  (replica_id, sequence, timestamp, author, summary, dependencies, changeset, received_at, signature,
+                   chain_signature)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 record.replicaID, record.sequence, Int64(bitPattern: record.timestamp), record.author, record.summary,
                 try DependencyCoding.encode(record.dependencies), record.changeset, Timestamp.now(), record.signature,
+                record.chainSignature,
             ])
     }
 

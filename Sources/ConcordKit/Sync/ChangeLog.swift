@@ -41,6 +41,21 @@ public struct ChangeLog: Sendable {
         ).map(Self.record(from:))
     }
 
+    /// Calls `body` with each change a replica with version vector `vector` lacks, dependencies first,
+    /// reading them through a cursor: one change in memory at a time, however long the log.
+    public func forEachRecord(
+        notCoveredBy vector: [String: Int64], in db: Database, _ body: (ChangeRecord) throws -> Void
+    ) throws {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT c.* FROM sync_changes c LEFT JOIN json_each(?) v ON v.key = c.replica_id
+                WHERE c.sequence > coalesce(v.value, 0) ORDER BY c.position
+                """,
+            arguments: [try DependencyCoding.encode(vector)])
+        while let row = try rows.next() { try body(try Self.record(from: row)) }
+    }
+
     /// One change by its identity, if it was applied here.
     public func record(replica: String, sequence: Int64, in db: Database) throws -> ChangeRecord? {
         try Row.fetchOne(
@@ -72,14 +87,21 @@ public struct ChangeLog: Sendable {
     }
 
     /// Appends an applied change and advances the version vector.
+    ///
+    /// The change's chain hash is the record's own if it carries one (a file reader's, proved by a chain
+    /// signature), else computed from the previous change of its replica, which is in the log already
+    /// (changes are applied in sequence order per replica).
     func append(_ record: ChangeRecord, in db: Database) throws {
+        let chainHash = try record.chainHash ?? ChangeChain.hash(of: record, after: try chainHash(before: record, in: db))
         try db.cachedStatement(sql: """
             INSERT INTO sync_changes
-              (replica_id, sequence, timestamp, author, summary, dependencies, changeset, applied_at, signature)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+              (replica_id, sequence, timestamp, author, summary, dependencies, changeset, applied_at, signature,
+               chain_hash, chain_signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 record.replicaID, record.sequence, Int64(bitPattern: record.timestamp), record.author, record.summary,
                 try DependencyCoding.encode(record.dependencies), record.changeset, Timestamp.now(), record.signature,
+                chainHash, record.chainSignature,
             ])
         try db.cachedStatement(sql: """
             INSERT INTO sync_versions (replica_id, sequence) VALUES (?, ?)
@@ -87,12 +109,31 @@ public struct ChangeLog: Sendable {
             """).execute(arguments: [record.replicaID, record.sequence])
     }
 
+    /// The chain hash of the change before `record` in its replica's sequence (``ChangeChain/origin`` before the first).
+    func chainHash(before record: ChangeRecord, in db: Database) throws -> Data {
+        try chainHash(replica: record.replicaID, sequence: record.sequence - 1, in: db)
+    }
+
+    /// The chain hash of change `sequence` of `replica` (``ChangeChain/origin`` for sequence 0);
+    /// throws if the log does not hold it.
+    func chainHash(replica: String, sequence: Int64, in db: Database) throws -> Data {
+        if sequence <= 0 { return ChangeChain.origin }
+        let stored = try Data.fetchOne(
+            db.cachedStatement(sql: "SELECT chain_hash FROM sync_changes WHERE replica_id = ? AND sequence = ?"),
+            arguments: [replica, sequence])
+        guard let stored, stored.count == ChangeChain.hashSize else {
+            throw ChangeChainError.missingChainHash(replica: replica, sequence: sequence)
+        }
+        return stored
+    }
+
     static func record(from row: Row) throws -> ChangeRecord {
         ChangeRecord(
             replicaID: row["replica_id"], sequence: row["sequence"],
             timestamp: UInt64(bitPattern: row["timestamp"]), author: row["author"], summary: row["summary"],
             dependencies: try DependencyCoding.decode(row["dependencies"]), changeset: row["changeset"] ?? Data(),
-            signature: row["signature"])
+            signature: row["signature"], chainHash: row["chain_hash"],
+            chainSignature: row["chain_signature"])
     }
 }
 

@@ -23,10 +23,17 @@ public struct ChangeRecord: Sendable, Hashable {
     /// The origin replica's Ed25519 signature of the record (see ``ChangeSignature``), or `nil` for a
     /// change made before Concord signed changes. Relays keep it as it is: only the origin signs.
     public var signature: Data?
+    /// The change's chain hash, SHA-256 over its replica's changes 1…`sequence` (see ``ChangeChain``), when known:
+    /// the log keeps it for every change; a file reader sets it for changes a chain signature proved.
+    public var chainHash: Data?
+    /// The origin's chain signature of changes 1…`sequence` (see ``ChangeChain``), if one is known for this change.
+    /// A relay keeps it and forwards it at the end of a run; only the origin makes one.
+    public var chainSignature: Data?
 
     public init(
         replicaID: String, sequence: Int64, timestamp: UInt64, author: String, summary: String,
-        dependencies: [String: Int64], changeset: Data, signature: Data? = nil
+        dependencies: [String: Int64], changeset: Data, signature: Data? = nil, chainHash: Data? = nil,
+        chainSignature: Data? = nil
     ) {
         self.replicaID = replicaID
         self.sequence = sequence
@@ -36,5 +43,7 @@ public struct ChangeRecord: Sendable, Hashable {
         self.dependencies = dependencies
         self.changeset = changeset
         self.signature = signature
+        self.chainHash = chainHash
+        self.chainSignature = chainSignature
     }
 }

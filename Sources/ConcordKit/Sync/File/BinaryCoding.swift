@@ -70,3 +70,54 @@ struct BinaryDecoder {
         return text
     }
 }
+
+/// Variable-length integers (format 3): LEB128, 7 bits a byte, least significant first; signed values zigzag-encoded.
+extension BinaryEncoder {
+    mutating func appendVarint(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        append(UInt8(value))
+    }
+
+    mutating func appendSignedVarint(_ value: Int64) {
+        appendVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+    }
+
+    /// A varint byte length, then the UTF-8 bytes.
+    mutating func appendVarintString(_ text: String) {
+        let utf8 = Array(text.utf8)
+        appendVarint(UInt64(utf8.count))
+        append(utf8)
+    }
+}
+
+extension BinaryDecoder {
+    /// A LEB128 varint of at most 10 bytes that fits 64 bits.
+    mutating func varint(_ what: String) throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = try integer(UInt8.self, what)
+            guard shift < 63 || (shift == 63 && byte <= 1) else { throw Failure(reason: "\(what) is not a valid number") }
+            value |= UInt64(byte & 0x7f) << shift
+            if byte & 0x80 == 0 { return value }
+            shift += 7
+        }
+    }
+
+    mutating func signedVarint(_ what: String) throws -> Int64 {
+        let raw = try varint(what)
+        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+    }
+
+    mutating func varintString(limit: Int, _ what: String) throws -> String {
+        let length = try varint(what + " length")
+        guard length <= UInt64(limit) else { throw Failure(reason: "\(what) is \(length) bytes long; at most \(limit) is allowed") }
+        let slice = try raw(Int(length), what)
+        guard let text = String(validating: slice, as: UTF8.self) else { throw Failure(reason: "\(what) is not valid UTF-8") }
+        return text
+    }
+}

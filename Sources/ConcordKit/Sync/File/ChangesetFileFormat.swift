@@ -13,9 +13,23 @@ public enum ChangesetFileFormat {
     /// `\x89END\r\n\x1a\n`: starts the trailer, after the last record.
     public static let endMagic: [UInt8] = [0x89, 0x45, 0x4E, 0x44, 0x0D, 0x0A, 0x1A, 0x0A]
     /// The format version this code writes; it reads every version up to this one.
-    public static let formatVersion: UInt16 = 2
+    public static let formatVersion: UInt16 = 3
     /// The first format version whose records and files are signed.
     public static let firstSignedVersion: UInt16 = 2
+    /// The first format version with range proofs and one compressed record stream (see ``RangeProof``).
+    public static let firstStreamedVersion: UInt16 = 3
+    /// The size of one range table entry: replica, first, last; from format 3 also the proof (kind, chain hash, signature).
+    static func rangeEntrySize(formatVersion: UInt16) -> Int {
+        formatVersion >= firstStreamedVersion ? 32 + 1 + ChangeChain.hashSize + ChangeSignature.size : 32
+    }
+    /// Format 3: the stream lengths after the key table, inflated(8) and compressed(8).
+    static let streamInfoSize = 16
+    /// Format 3: the zlib level the writer compresses the record stream with (chosen by measurement; sync/FORMAT.md).
+    static let compressionLevel: Int32 = 6
+    /// Format 3: a deflate stream never inflates more than 1032 times its size; more is damage.
+    static let maximumInflationRatio: UInt64 = 1032
+    /// Format 3: the author table holds at most this many names; later new names are written in full each time.
+    static let authorTableSize = 1024
     /// The layout of the synced tables the records' changesets are made against.
     ///
     /// Version 1 is the synced tables of `StoreSchema` v1. Bump it when a migration

@@ -37,11 +37,14 @@ public struct ChangesetFileHeader: Sendable, Equatable {
     public var baseline: String
     /// The public key of the writer and of every replica whose signed records the file holds (v2; empty in v1).
     public var publicKeys: [String: Data]
+    /// How each range's changes are proved (format 3), parallel to `ranges`. Empty means
+    /// ``RangeProof/recordSignatures`` for every range (what format 2 files do).
+    public var rangeProofs: [RangeProof]
 
     public init(
         originReplicaID: String, writtenAt: Date = Date(), recordCount: Int, ranges: [ReplicaRange],
         originVersionVector: [String: Int64], baseline: String = "empty", publicKeys: [String: Data] = [:],
-        formatVersion: UInt16 = ChangesetFileFormat.formatVersion, schemaVersion: UInt32 = ChangesetFileFormat.schemaVersion
+        rangeProofs: [RangeProof] = [], formatVersion: UInt16 = ChangesetFileFormat.formatVersion, schemaVersion: UInt32 = ChangesetFileFormat.schemaVersion
     ) {
         self.formatVersion = formatVersion
         self.schemaVersion = schemaVersion
@@ -52,7 +55,16 @@ public struct ChangesetFileHeader: Sendable, Equatable {
         self.originVersionVector = originVersionVector
         self.baseline = baseline
         self.publicKeys = publicKeys
+        self.rangeProofs = rangeProofs
     }
+
+    /// The proof of range `index` (``RangeProof/recordSignatures`` when none was given).
+    public func proof(ofRange index: Int) -> RangeProof {
+        index < rangeProofs.count ? rangeProofs[index] : .recordSignatures
+    }
+
+    /// `true` for files whose changes are proved per range and whose records form one compressed stream (format 3 on).
+    public var isStreamed: Bool { formatVersion >= ChangesetFileFormat.firstStreamedVersion }
 
     /// `true` for files whose records and writer are signed (format 2 on).
     public var isSigned: Bool { formatVersion >= ChangesetFileFormat.firstSignedVersion }
@@ -73,6 +85,17 @@ public struct ChangesetFileHeader: Sendable, Equatable {
         return ranges
     }
 
+    /// A range's proof as format 3 writes it: kind(1) chainBefore(32) signature(64), zeros where the kind has none.
+    private static func appendProof(_ proof: RangeProof, to encoder: inout BinaryEncoder) {
+        encoder.append(proof.kind)
+        if case let .chain(before, signature) = proof, before.count == ChangeChain.hashSize, signature.count == ChangeSignature.size {
+            encoder.append(before)
+            encoder.append(signature)
+        } else {
+            encoder.append(Array(repeating: UInt8(0), count: ChangeChain.hashSize + ChangeSignature.size))
+        }
+    }
+
     /// The fixed header, the range table and the version vector, as written to the file.
     func encoded() -> [UInt8] {
         var encoder = BinaryEncoder(reservingCapacity: ChangesetFileFormat.headerSize + ranges.count * 32)
@@ -89,10 +112,11 @@ public struct ChangesetFileHeader: Sendable, Equatable {
         encoder.append(UInt16(baselineBytes.count))
         if isSigned { encoder.append(UInt16(publicKeys.count)) }
         encoder.append(Array(repeating: UInt8(0), count: ChangesetFileFormat.headerSize - encoder.bytes.count))
-        for range in ranges {
+        for (index, range) in ranges.enumerated() {
             encoder.appendReplica(range.replicaID)
             encoder.append(UInt64(range.first))
             encoder.append(UInt64(range.last))
+            if isStreamed { Self.appendProof(proof(ofRange: index), to: &encoder) }
         }
         for (replicaID, sequence) in originVersionVector.sorted(by: { $0.key < $1.key }) {
             encoder.appendReplica(replicaID)

@@ -40,19 +40,26 @@ extension ChangesetFileReader {
             guard rangeCount <= ChangesetFileFormat.Limit.tableEntries, vectorCount <= ChangesetFileFormat.Limit.tableEntries else {
                 throw damaged("the header announces \(rangeCount) ranges and \(vectorCount) replicas, more than any real file holds")
             }
-            let tableBytes = rangeCount * 32 + vectorCount * 24 + baselineLength + keyCount * ChangesetFileFormat.keyEntrySize
+            let tableBytes = rangeCount * ChangesetFileFormat.rangeEntrySize(formatVersion: formatVersion) + vectorCount * 24 + baselineLength + keyCount * ChangesetFileFormat.keyEntrySize
             let tables = try read(tableBytes)
             guard tables.count == tableBytes else { throw ChangesetFileError.truncatedHeader(file: name) }
             var tableDecoder = BinaryDecoder(tables)
-            let ranges = try decodeRanges(&tableDecoder, count: rangeCount, recordCount: recordCount, damaged: damaged)
+            let streamed = formatVersion >= ChangesetFileFormat.firstStreamedVersion
+            let (ranges, proofs) = try decodeRanges(
+                &tableDecoder, count: rangeCount, recordCount: recordCount, withProofs: streamed, damaged: damaged)
             let vector = try decodeVector(&tableDecoder, count: vectorCount, damaged: damaged)
             let baseline = try tableDecoder.raw(baselineLength, "baseline")
             guard let baselineText = String(validating: baseline, as: UTF8.self) else { throw damaged("the baseline name is not UTF-8") }
             let keys = try decodeKeys(&tableDecoder, count: keyCount, damaged: damaged)
             if signed, keys[origin] == nil { throw damaged("its key table does not hold the key of its writer, replica \(origin.prefix(8))") }
+            for (range, proof) in zip(ranges, proofs) {
+                if case .chain = proof, keys[range.replicaID] == nil {
+                    throw damaged("replica \(range.replicaID.prefix(8))'s range is chain-signed but its key is not in the key table")
+                }
+            }
             var header = ChangesetFileHeader(
                 originReplicaID: origin, recordCount: recordCount, ranges: ranges, originVersionVector: vector,
-                baseline: baselineText, publicKeys: keys, formatVersion: formatVersion, schemaVersion: schemaVersion)
+                baseline: baselineText, publicKeys: keys, rangeProofs: proofs, formatVersion: formatVersion, schemaVersion: schemaVersion)
             header.writtenAtMilliseconds = writtenAt
             return header
         } catch let failure as BinaryDecoder.Failure {
@@ -61,9 +68,10 @@ extension ChangesetFileReader {
     }
 
     private static func decodeRanges(
-        _ decoder: inout BinaryDecoder, count: Int, recordCount: Int, damaged: (String) -> ChangesetFileError
-    ) throws -> [ChangesetFileHeader.ReplicaRange] {
+        _ decoder: inout BinaryDecoder, count: Int, recordCount: Int, withProofs: Bool, damaged: (String) -> ChangesetFileError
+    ) throws -> (ranges: [ChangesetFileHeader.ReplicaRange], proofs: [RangeProof]) {
         var ranges: [ChangesetFileHeader.ReplicaRange] = []
+        var proofs: [RangeProof] = []
         var total: Int64 = 0
         for _ in 0..<count {
             let range = ChangesetFileHeader.ReplicaRange(
@@ -71,6 +79,7 @@ extension ChangesetFileReader {
             guard range.first >= 1, range.last >= range.first else {
                 throw damaged("the range \(range.first)…\(range.last) of replica \(range.replicaID.prefix(8)) is empty or starts at 0")
             }
+            if withProofs { proofs.append(try decodeProof(&decoder, of: range, damaged: damaged)) }
             // Checked before adding, so a range as long as Int64 allows cannot overflow the total.
             guard range.count <= Int64(recordCount) - total else {
                 throw damaged("the header's ranges hold more changes than the \(recordCount) records it announces")
@@ -82,7 +91,32 @@ extension ChangesetFileReader {
             throw damaged("the header's ranges hold \(total) changes but it announces \(recordCount) records")
         }
         try checkNoOverlap(ranges, damaged: damaged)
-        return ranges
+        return (ranges, proofs)
+    }
+
+    /// Format 3: kind(1) chainBefore(32) signature(64); unused fields must be zero, and a chain that starts
+    /// at a replica's first change starts from ``ChangeChain/origin``.
+    private static func decodeProof(
+        _ decoder: inout BinaryDecoder, of range: ChangesetFileHeader.ReplicaRange, damaged: (String) -> ChangesetFileError
+    ) throws -> RangeProof {
+        let kind = try decoder.integer(UInt8.self, "range proof kind")
+        let before = Data(try decoder.raw(ChangeChain.hashSize, "chain hash"))
+        let signature = Data(try decoder.raw(ChangeSignature.size, "chain signature"))
+        let replica = range.replicaID.prefix(8)
+        switch kind {
+        case 0, 1:
+            guard before.allSatisfy({ $0 == 0 }), signature.allSatisfy({ $0 == 0 }) else {
+                throw damaged("replica \(replica)'s range carries a chain proof its kind does not use")
+            }
+            return kind == 0 ? .unsigned : .recordSignatures
+        case 2:
+            guard range.first > 1 || before == ChangeChain.origin else {
+                throw damaged("replica \(replica)'s chain starts at its first change but not from zero")
+            }
+            return .chain(before: before, signature: signature)
+        default:
+            throw damaged("replica \(replica)'s range has an unknown proof kind \(kind)")
+        }
     }
 
     /// Ranges of one replica must not overlap; sorting makes this O(n log n) for the 2^20 ranges a header may list.

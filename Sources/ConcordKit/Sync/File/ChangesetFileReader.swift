@@ -17,6 +17,8 @@ public final class ChangesetFileReader {
     private var seen = Set<RecordKey>()
     private let declared: [String: [ChangesetFileHeader.ReplicaRange]]
     private var finished = false
+    /// Format 3: the compressed record stream after the header.
+    private var stream: ChangesetStreamReader?
     /// The SHA-256 the trailer holds, once the file was read to its end.
     public private(set) var checksum: [UInt8]?
     /// Whether record and writer signatures are checked (on by default; a second pass over a file
@@ -38,12 +40,14 @@ public final class ChangesetFileReader {
             throw ChangesetFileError.cannotRead(file: name, reason: reason)
         }
         header = try Self.readHeader(input, name: name)
-        declared = Dictionary(grouping: header.ranges, by: \.replicaID)
+        declared = header.isStreamed ? [:] : Dictionary(grouping: header.ranges, by: \.replicaID)
+        if header.isStreamed { stream = try ChangesetStreamReader(input: input, header: header, name: name) }
     }
 
     /// The next record, or `nil` after the last one once the checksum was verified.
     public func next() throws -> ChangeRecord? {
         if finished { return nil }
+        if let stream { return try next(from: stream) }
         if recordsRead == header.recordCount {
             try readTrailer()
             finished = true
@@ -69,6 +73,20 @@ public final class ChangesetFileReader {
         try checkIdentity(of: record, index: index)
         try checkSignature(of: record, body: body.prefix(decoded.signedLength), index: index)
         recordsRead = index
+        return record
+    }
+
+    /// Format 3: the next record of the stream (its identity follows from its range, so it needs no check here).
+    private func next(from stream: ChangesetStreamReader) throws -> ChangeRecord? {
+        if recordsRead == header.recordCount {
+            try stream.finish(recordsRead: recordsRead)
+            try readTrailer()
+            finished = true
+            return nil
+        }
+        let record = try stream.next(
+            index: recordsRead + 1, checksSignatures: checksSignatures, signers: &signers, unsigned: &unsignedReplicas)
+        recordsRead += 1
         return record
     }
 

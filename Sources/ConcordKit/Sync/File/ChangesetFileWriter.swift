@@ -1,26 +1,25 @@
 import Crypto
 import Foundation
 
-/// Writes a changeset file record by record through a buffer, hashing as it goes,
-/// so the file never has to be held in memory.
+/// What writes one format's records and trailer (see ``ChangesetFileWriter``).
+protocol RecordFileWriting: AnyObject {
+    func write(_ record: ChangeRecord) throws
+    func finish() throws
+}
+
+/// Writes a changeset file record by record, so the file never has to be held in memory.
 ///
 /// Call ``write(_:)`` once per record (exactly `header.recordCount` times, matching
-/// `header.ranges`), then ``finish()``. Callers that publish the file elsewhere write
-/// to a temporary name first and rename it (see ``ChangesetExporter``).
+/// `header.ranges`; in format 3 the records of each range in sequence order), then ``finish()``.
+/// Callers that publish the file elsewhere write to a temporary name first and rename it
+/// (see ``ChangesetExporter``). Format 3 files are written by ``ChangesetStreamWriter``,
+/// formats 1 and 2 (kept for tests and tools) by ``LegacyChangesetWriter``.
 public final class ChangesetFileWriter {
-    private let path: String
-    private let handle: FileHandle
-    private let header: ChangesetFileHeader
-    private let signingKey: ReplicaSigningKey?
-    private var hasher = SHA256()
-    private var buffer: [UInt8] = []
-    private var written = 0
-    private var finished = false
-    private static let flushThreshold = 1 << 20
+    private let backend: any RecordFileWriting
 
     /// Creates (or replaces) the file at `path` and writes the header.
     ///
-    /// A signed (v2) header needs `signingKey`, the key of the header's origin replica, which
+    /// A signed (v2 on) header needs `signingKey`, the key of the header's origin replica, which
     /// must be in `header.publicKeys`; a v1 header writes an unsigned file (kept for tests and tools).
     public init(path: String, header: ChangesetFileHeader, signingKey: ReplicaSigningKey? = nil) throws {
         guard ReplicaIDCoding.isValid(header.originReplicaID) else {
@@ -34,64 +33,30 @@ public final class ChangesetFileWriter {
                 throw ChangesetFileError.cannotWrite(file: path, reason: "its key table holds an invalid replica id or key")
             }
         }
+        backend = header.isStreamed
+            ? try ChangesetStreamWriter(path: path, header: header, signingKey: signingKey)
+            : try LegacyChangesetWriter(path: path, header: header, signingKey: signingKey)
+    }
+
+    /// Appends one record.
+    public func write(_ record: ChangeRecord) throws { try backend.write(record) }
+
+    /// Writes the trailer and flushes everything to disk.
+    public func finish() throws { try backend.finish() }
+
+    /// Creates (or empties) the file at `path` for writing.
+    static func create(_ path: String) throws -> FileHandle {
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let handle = FileHandle(forWritingAtPath: path) else {
             throw ChangesetFileError.cannotWrite(file: path, reason: "cannot create the file")
         }
-        self.path = path
-        self.handle = handle
-        self.header = header
-        self.signingKey = signingKey
-        try emit(header.encoded())
-    }
-
-    deinit { try? handle.close() }
-
-    /// Appends one record.
-    public func write(_ record: ChangeRecord) throws {
-        guard written < header.recordCount else {
-            throw ChangesetFileError.cannotWrite(file: path, reason: "more records than the header announced (\(header.recordCount))")
-        }
-        if header.isSigned, record.signature != nil, header.publicKeys[record.replicaID] == nil {
-            throw ChangesetFileError.cannotWrite(
-                file: path, reason: "change \(record.replicaID.prefix(8))#\(record.sequence) is signed but its replica's key is not in the key table")
-        }
-        try emit(Self.encode(record, file: path, signed: header.isSigned))
-        written += 1
-    }
-
-    /// Writes the trailer and flushes everything to disk.
-    public func finish() throws {
-        guard !finished else { return }
-        guard written == header.recordCount else {
-            throw ChangesetFileError.cannotWrite(file: path, reason: "\(written) records written, \(header.recordCount) announced")
-        }
-        try emit(ChangesetFileFormat.endMagic)
-        if header.isSigned, let signingKey {
-            do {
-                try emit(Array(try ChangeSignature.signFile(digest: hasher.finalize(), with: signingKey)))
-            } catch let error as ChangesetFileError {
-                throw error
-            } catch {
-                throw ChangesetFileError.cannotWrite(file: path, reason: "cannot sign it (\(error.localizedDescription))")
-            }
-        }
-        let digest = Array(hasher.finalize())
-        buffer.append(contentsOf: digest)
-        try flush()
-        do {
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            throw ChangesetFileError.cannotWrite(file: path, reason: error.localizedDescription)
-        }
-        finished = true
+        return handle
     }
 
     /// The record's bytes: a 4-byte length, then the body described in FORMAT.md (in a signed
     /// file, followed by the signature's length, 0 or 64, and the signature).
     static func encode(_ record: ChangeRecord, file: String, signed: Bool = true) throws -> [UInt8] {
-        var body = try Self.body(of: record, file: file)
+        var body = try ChangesetFileWriter.body(of: record, file: file)
         if signed {
             let signature = record.signature.map(Array.init) ?? []
             guard signature.isEmpty || signature.count == ChangeSignature.size else {
@@ -137,21 +102,5 @@ public final class ChangesetFileWriter {
         var clipped = Substring(text)
         while clipped.utf8.count > limit { clipped = clipped.dropLast() }
         return String(clipped)
-    }
-
-    private func emit(_ bytes: [UInt8]) throws {
-        hasher.update(data: bytes)
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.flushThreshold { try flush() }
-    }
-
-    private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw ChangesetFileError.cannotWrite(file: path, reason: error.localizedDescription)
-        }
-        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// What a changeset file writer needs to sign: the writing replica's key, and the
 /// public keys of the replicas whose signed records the file carries (its key table).
 ///
-/// Made from a knowledge base: ``keyTable(for:)`` reads the keys bound in
-/// `sync_replica_keys`, so call it outside any open read of the same knowledge base.
+/// Made from a knowledge base: ``keysAndChainHashes(for:)`` reads the keys bound in
+/// `sync_replica_keys` and chain hashes from the log, so call it outside any open read of the same knowledge base.
 public struct ChangesetSigner: Sendable {
     public let replicaID: String
     public let key: ReplicaSigningKey
@@ -24,19 +24,22 @@ public struct ChangesetSigner: Sendable {
         knowledgeBase = nil
     }
 
-    /// The public key of the writer and of each replica with a signed record in `records`, and the records
-    /// as they are to be written: a signature whose replica's key is not known here cannot be checked by
-    /// anyone, so it is left out (the record travels unsigned).
-    public func keyTable(for records: [ChangeRecord]) throws -> (keys: [String: Data], records: [ChangeRecord]) {
-        let signing = Set(records.filter { $0.signature != nil }.map(\.replicaID))
-        var keys = try knowledgeBase?.read { db in try ReplicaKeyDirectory().keys(of: signing, in: db) } ?? [:]
-        keys[replicaID] = key.publicKey
-        guard signing.contains(where: { keys[$0] == nil }) else { return (keys, records) }
-        let carried = records.map { record in
-            var record = record
-            if keys[record.replicaID] == nil { record.signature = nil }
-            return record
+    /// The keys bound here of the replicas with a signed record in `records` (plus the writer's), and the chain
+    /// hash of the change before each run of consecutive records (where the log holds it), which a chain proof
+    /// of the run starts from (see ``ChangesetExportPlan``).
+    func keysAndChainHashes(for records: [ChangeRecord]) throws -> (keys: [String: Data], chainHashes: [RecordKey: Data]) {
+        let signing = Set(records.filter { $0.signature != nil || $0.chainSignature != nil }.map(\.replicaID))
+        let befores = ChangesetFileHeader.ranges(of: records).filter { $0.first > 1 }
+            .map { RecordKey(replicaID: $0.replicaID, sequence: $0.first - 1) }
+        var keys: [String: Data] = [:]
+        var hashes: [RecordKey: Data] = [:]
+        try knowledgeBase?.read { db in
+            for before in befores {
+                hashes[before] = try? ChangeLog().chainHash(replica: before.replicaID, sequence: before.sequence, in: db)
+            }
+            keys = try ReplicaKeyDirectory().keys(of: signing, in: db)
         }
-        return (keys, carried)
+        keys[replicaID] = key.publicKey
+        return (keys, hashes)
     }
 }

@@ -35,26 +35,30 @@ public struct ReplicaKeyDirectory: Sendable {
             arguments: [replicaID, publicKey, PublicKeyText.fingerprint(publicKey), Timestamp.now()])
     }
 
-    /// Makes `key` this replica's bound key and makes sure every change this replica made carries its signature.
+    /// Makes `key` this replica's bound key and makes sure every change this replica made carries its chain signature.
     ///
-    /// On the first open after the signing migration, and whenever the key changed (a lost key
-    /// file replaced by a new key), the replica's own changes are signed (again) with `key`,
-    /// in one transaction. Changes of other replicas, including ones made under this file's
-    /// previous replica ids, are never signed here: only their origin can.
+    /// On the first open after the chain migration, and whenever the key changed (a lost key
+    /// file replaced by a new key), the replica's own changes are chain-signed (again) with `key`,
+    /// in one transaction; their per-change (v2) signatures, made by an earlier Concord, are dropped
+    /// (the chain signatures prove the same changes). Changes of other replicas, including ones made
+    /// under this file's previous replica ids, are never signed here: only their origin can.
     func adoptOwnKey(_ key: ReplicaSigningKey, replicaID: String, in db: Database) throws {
-        if try self.key(of: replicaID, in: db) == key.publicKey { return }
+        let unsigned = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM sync_changes WHERE replica_id = ? AND chain_signature IS NULL)",
+            arguments: [replicaID]) ?? false
+        if try self.key(of: replicaID, in: db) == key.publicKey, !unsigned { return }
         try db.execute(sql: "DELETE FROM sync_replica_keys WHERE replica_id = ?", arguments: [replicaID])
         try bind(replicaID, to: key.publicKey, in: db)
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM sync_changes WHERE replica_id = ? ORDER BY sequence", arguments: [replicaID])
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT sequence, chain_hash FROM sync_changes WHERE replica_id = ? ORDER BY sequence", arguments: [replicaID])
         var signatures: [(Int64, Data)] = []
         while let row = try rows.next() {
-            let record = try ChangeLog.record(from: row)
-            signatures.append((record.sequence, try ChangeSignature.sign(record, with: key)))
+            let sequence: Int64 = row[0]
+            guard let chainHash: Data = row[1] else { throw ChangeChainError.missingChainHash(replica: replicaID, sequence: sequence) }
+            signatures.append((sequence, try ChangeChain.sign(replicaID: replicaID, sequence: sequence, chainHash: chainHash, with: key)))
         }
-        for (sequence, signature) in signatures {
-            try db.execute(
-                sql: "UPDATE sync_changes SET signature = ? WHERE replica_id = ? AND sequence = ?",
-                arguments: [signature, replicaID, sequence])
-        }
+        let update = try db.cachedStatement(
+            sql: "UPDATE sync_changes SET chain_signature = ?, signature = NULL WHERE replica_id = ? AND sequence = ?")
+        for (sequence, signature) in signatures { try update.execute(arguments: [signature, replicaID, sequence]) }
     }
 }

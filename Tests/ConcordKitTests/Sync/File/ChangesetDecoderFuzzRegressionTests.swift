@@ -17,10 +17,33 @@ import Testing
         "01-ana-adds.concord": (4, 5),
         "02-bo-edits.concord": (2, 2),
         "03-ana-concurrent.concord": (1, 1),
+        "v2-01-ana-adds.concord": (4, 5),
+        "v2-02-bo-edits.concord": (2, 2),
+        "v2-03-ana-concurrent.concord": (1, 1),
         "valid-zero-records.concord": (0, 0),
         "valid-one-record.concord": (1, 1),
         "valid-two-replicas.concord": (2, 2),
     ]
+
+    /// What each format 3 edge case must be refused for (a part of its one-line message).
+    static let streamRefusals: [String: String] = [
+        "edge-v3-truncated-stream.concord": "truncated",
+        "edge-v3-corrupt-stream.concord": "the compressed record stream is corrupt",
+        "edge-v3-inflates-past-declared.concord": "inflates to more bytes than its header declares",
+        "edge-v3-inflates-short-of-declared.concord": "does not end after record 2 of 2 as its header declares",
+        "edge-v3-inflation-ratio.concord": "more than deflate can hold",
+        "edge-v3-unknown-proof-kind.concord": "unknown proof kind 7",
+        "edge-v3-range-index-past-end.concord": "record 1 names range 6 of",
+        "edge-v3-record-length-past-stream.concord": "claims an impossible length",
+        "edge-v3-garbage-after-stream.concord": "does not end after record 2 of 2",
+    ]
+
+    @Test(arguments: streamRefusals.keys.sorted())
+    func formatThreeEdgeCaseIsRefusedForItsOwnProblem(name: String) {
+        let error = #expect(throws: ChangesetFileError.self) { try ChangesetFileProbe.probe(path: Self.corpus + "/" + name, displayName: name) }
+        let message = error?.localizedDescription ?? ""
+        #expect(message.hasPrefix(name + ": ") && message.contains(Self.streamRefusals[name] ?? "?"), "\(message)")
+    }
 
     static func files(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

@@ -83,8 +83,9 @@ import Testing
         #expect(ChangesetFileReader.storedChecksum(path: path)?.checksum == reader.checksum.map { ReplicaIDCoding.text($0) })
     }
 
+    /// Format 2's records are length-prefixed, so its record boundaries can be cut at (format 3's are compressed).
     @Test func truncationAtEveryRecordBoundaryNamesTheLastCompleteRecord() throws {
-        let path = try Self.writeSample()
+        let path = try Self.writeSample(formatVersion: 2)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let header = try ChangesetFileReader(path: path).header
         let boundaries = Self.recordBoundaries(bytes, header: header)
@@ -99,8 +100,9 @@ import Testing
         #expect(boundaries.last == bytes.count - ChangesetFileFormat.trailerSize(formatVersion: header.formatVersion))
     }
 
-    @Test func truncationAtAnyByteIsRefused() throws {
-        let path = try Self.writeSample()
+    @Test(arguments: [UInt16(2), ChangesetFileFormat.formatVersion])
+    func truncationAtAnyByteIsRefused(formatVersion: UInt16) throws {
+        let path = try Self.writeSample(formatVersion: formatVersion)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let cut = path + ".cut"
         for length in 0..<bytes.count {
@@ -109,8 +111,9 @@ import Testing
         }
     }
 
-    @Test func aFlippedByteAnywhereIsRefused() throws {
-        let path = try Self.writeSample()
+    @Test(arguments: [UInt16(2), ChangesetFileFormat.formatVersion])
+    func aFlippedByteAnywhereIsRefused(formatVersion: UInt16) throws {
+        let path = try Self.writeSample(formatVersion: formatVersion)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let flipped = path + ".flipped"
         for position in bytes.indices {

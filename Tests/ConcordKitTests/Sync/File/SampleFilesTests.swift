@@ -3,36 +3,50 @@ import GRDB
 import Testing
 @testable import ConcordKit
 
-/// The changeset files in `sync/samples/` (signed, format 2) and `sync/samples/v1/`
-/// (unsigned, format 1) were written by earlier Concords (see `sync/samples/make-samples.sh`).
-/// This version must still read them and reach the same result whatever order they
+/// The changeset files in `sync/samples/` (format 3: chain-signed ranges, compressed),
+/// `sync/samples/v2/` (format 2: a signature per change) and `sync/samples/v1/` (unsigned,
+/// format 1) were written by this and earlier Concords (see `sync/samples/make-samples.sh`).
+/// This version must still read them all and reach the same result whatever order they
 /// arrive in: the signed ones once their writers' keys are trusted, the unsigned ones
 /// only with `--allow-untrusted`.
 @Suite struct SampleFilesTests {
     static let samples = TestKnowledgeBase.repositoryRoot + "/sync/samples"
     static let unsignedSamples = samples + "/v1"
+    /// The signed samples: format 3 (current) and format 2.
+    static let signedSamples = [samples, samples + "/v2"]
     static let files = ["01-ana-adds.concord", "02-bo-edits.concord", "03-ana-concurrent.concord"]
 
-    /// A fresh reader that trusts the keys the signed samples' writers published.
+    /// A fresh reader that trusts the keys the signed samples' writers published (both formats').
     static func reader() throws -> KnowledgeBase {
         let knowledgeBase = try SyncFileFixtures.replica(author: "Reader")
-        for file in files {
-            let header = try ChangesetFileReader(path: samples + "/" + file).header
-            let key = try #require(header.publicKeys[header.originReplicaID])
-            if try knowledgeBase.read({ db in try TrustStore().isTrusted(key, in: db) }) { continue }
-            try SyncFileFixtures.trust(key, name: "writer of \(file)", by: knowledgeBase)
+        for folder in signedSamples {
+            for file in files {
+                let header = try ChangesetFileReader(path: folder + "/" + file).header
+                let key = try #require(header.publicKeys[header.originReplicaID])
+                if try knowledgeBase.read({ db in try TrustStore().isTrusted(key, in: db) }) { continue }
+                try SyncFileFixtures.trust(key, name: "writer of \(folder.suffix(3))/\(file)", by: knowledgeBase)
+            }
         }
         return knowledgeBase
     }
 
-    @Test(arguments: [[0, 1, 2], [2, 1, 0], [1, 2, 0]])
-    func samplesImportInAnyOrderToTheSameResult(order: [Int]) throws {
+    @Test(arguments: [[0, 1, 2], [2, 1, 0], [1, 2, 0]], [samples, samples + "/v2"])
+    func samplesImportInAnyOrderToTheSameResult(order: [Int], folder: String) throws {
         let knowledgeBase = try Self.reader()
         for index in order {
-            _ = try ChangesetImporter().importFile(at: Self.samples + "/" + Self.files[index], into: knowledgeBase)
+            _ = try ChangesetImporter().importFile(at: folder + "/" + Self.files[index], into: knowledgeBase)
         }
         try Self.expectSampleContent(in: knowledgeBase)
-        #expect(try SyncFileFixtures.digest(knowledgeBase) == Self.referenceDigest())
+        #expect(try SyncFileFixtures.digest(knowledgeBase) == Self.referenceDigest(folder: folder))
+    }
+
+    @Test func theCurrentSamplesAreFormatThreeWithChainProvedRanges() throws {
+        for file in Self.files {
+            let header = try ChangesetFileReader(path: Self.samples + "/" + file).header
+            #expect(header.formatVersion == 3)
+            #expect(!header.rangeProofs.isEmpty && header.rangeProofs.allSatisfy { if case .chain = $0 { true } else { false } })
+        }
+        #expect(try ChangesetFileReader(path: Self.samples + "/v2/" + Self.files[0]).header.formatVersion == 2)
     }
 
     @Test(arguments: [[0, 1, 2], [2, 1, 0]])
@@ -50,7 +64,7 @@ import Testing
         try Self.expectSampleContent(in: knowledgeBase)
         let accepted = try knowledgeBase.read { db in try TrustStore().acceptances(in: db) }
         #expect(accepted.map(\.fingerprint) == ["unsigned", "unsigned", "unsigned"])
-        #expect(try knowledgeBase.read { db in try TrustStore().trusted(in: db) }.count == 2)
+        #expect(try knowledgeBase.read { db in try TrustStore().trusted(in: db) }.count == 4)  // Ana and Bo of the format 3 and format 2 samples
     }
 
     /// What the three samples make, signed or not: the person, alias, place, note, one open conflict.
@@ -71,20 +85,23 @@ import Testing
         }
     }
 
-    /// The digest after importing the samples in their natural order.
-    static func referenceDigest() throws -> String {
+    /// The digest after importing the samples of `folder` in their natural order.
+    static func referenceDigest(folder: String = samples) throws -> String {
         let knowledgeBase = try reader()
-        for file in files { _ = try ChangesetImporter().importFile(at: samples + "/" + file, into: knowledgeBase) }
+        for file in files { _ = try ChangesetImporter().importFile(at: folder + "/" + file, into: knowledgeBase) }
         return try SyncFileFixtures.digest(knowledgeBase)
     }
 
     @Test func everySampleIsDescribedWithoutBeingApplied() throws {
         let knowledgeBase = try SyncFileFixtures.replica(author: "Reader")
         var descriptions: [ChangesetDescriber.RecordDescription] = []
-        for file in Self.files {
-            try ChangesetDescriber().describe(file: Self.samples + "/" + file, in: knowledgeBase) { descriptions.append($0) }
+        for folder in Self.signedSamples + [Self.unsignedSamples] {
+            descriptions = []
+            for file in Self.files {
+                try ChangesetDescriber().describe(file: folder + "/" + file, in: knowledgeBase) { descriptions.append($0) }
+            }
+            #expect(descriptions.count == 7)
         }
-        #expect(descriptions.count == 7)
         let changes = descriptions.flatMap(\.changes)
         // Named from the file itself: the entity is not in this knowledge base.
         let added = try #require(changes.first { $0.table == "entities" && $0.operation == "insert" })

@@ -36,7 +36,7 @@ import Testing
         // The original's changes keep the original's signature; the copy knows the original's key as another replica's.
         let previous = try copy.read { db in try ChangeLog().records(notCoveredBy: [:], in: db) }
         #expect(previous.count == 1 && previous[0].replicaID != copy.replicaID)
-        #expect(ChangeSignature.isValid(previous[0], publicKey: originalKey))
+        #expect(ChangeChain.isProved(previous[0], after: ChangeChain.origin, publicKey: originalKey))
         #expect(try copy.read { db in try ReplicaKeyDirectory().key(of: previous[0].replicaID, in: db) } == originalKey)
         let reopened = try KnowledgeBase.open(path: folder + "/a.db", author: "ana")
         #expect(reopened.signingKey.publicKey == originalKey)
@@ -47,12 +47,12 @@ import Testing
         try ana.addEntity("Ms. Diallo")
         let records = try ana.knowledgeBase.read { db in try ChangeLog().records(notCoveredBy: [:], in: db) }
         #expect(records.count == 1)
-        #expect(records[0].signature?.count == 64)
-        #expect(ChangeSignature.isValid(records[0], publicKey: ana.knowledgeBase.signingKey.publicKey))
-        #expect(!ChangeSignature.isValid(records[0], publicKey: ReplicaSigningKey().publicKey))
+        #expect(records[0].chainSignature?.count == 64 && records[0].chainHash?.count == 32)
+        #expect(ChangeChain.isProved(records[0], after: ChangeChain.origin, publicKey: ana.knowledgeBase.signingKey.publicKey))
+        #expect(!ChangeChain.isProved(records[0], after: ChangeChain.origin, publicKey: ReplicaSigningKey().publicKey))
         var altered = records[0]
         altered.summary += "!"
-        #expect(!ChangeSignature.isValid(altered, publicKey: ana.knowledgeBase.signingKey.publicKey))
+        #expect(!ChangeChain.isProved(altered, after: ChangeChain.origin, publicKey: ana.knowledgeBase.signingKey.publicKey))
     }
 
     @Test func changesMadeBeforeSigningAreSignedWhenTheDatabaseIsNextOpened() throws {
@@ -60,14 +60,14 @@ import Testing
         try SyncFileFixtures.addPerson("Old change", to: knowledgeBase)
         // As a database migrated from before signing looks: no signatures, no own key recorded.
         try knowledgeBase.database.write { db in
-            try db.execute(sql: "UPDATE sync_changes SET signature = NULL")
+            try db.execute(sql: "UPDATE sync_changes SET signature = NULL, chain_signature = NULL")
             try db.execute(sql: "DELETE FROM sync_replica_keys")
         }
         try knowledgeBase.close()
         let reopened = try KnowledgeBase.open(path: path, author: "ana")
         let records = try reopened.read { db in try ChangeLog().records(notCoveredBy: [:], in: db) }
         #expect(records.count == 1)
-        #expect(ChangeSignature.isValid(records[0], publicKey: reopened.signingKey.publicKey))
+        #expect(ChangeChain.isProved(records[0], after: ChangeChain.origin, publicKey: reopened.signingKey.publicKey))
     }
 
     @Test func aDamagedKeyFileIsAnErrorNotSilentlyReplaced() throws {

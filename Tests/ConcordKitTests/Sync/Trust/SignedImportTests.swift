@@ -73,8 +73,9 @@ import Testing
         #expect(try SyncFileFixtures.name(of: id, in: cy) == "Relayed")
         let original = try #require(try ana.read { db in try ChangeLog().record(replica: ana.replicaID, sequence: 1, in: db) })
         let relayed = try #require(try cy.read { db in try ChangeLog().record(replica: ana.replicaID, sequence: 1, in: db) })
-        #expect(relayed.signature == original.signature && relayed.signature != nil)
-        #expect(ChangeSignature.isValid(relayed, publicKey: ana.signingKey.publicKey))
+        // Relayed as a run proved by Ana's chain signature, whose chain Cy recomputed.
+        #expect(relayed.chainHash == original.chainHash && relayed.chainSignature == original.chainSignature)
+        #expect(ChangeChain.isProved(relayed, after: ChangeChain.origin, publicKey: ana.signingKey.publicKey))
     }
 
     @Test func aFlippedBitInASignatureOrAChangesetRefusesTheWholeFile() throws {
@@ -84,15 +85,14 @@ import Testing
         let file = try SyncFileFixtures.export(ana)
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
         let header = try ChangesetFileReader(path: file).header
-        let boundaries = ChangesetFileCodecTests.recordBoundaries(bytes, header: header)
-        let lastRecordEnd = boundaries[3]
+        #expect(header.rangeProofs.count == 1 && header.rangeProofs.first.map { if case .chain = $0 { true } else { false } } == true)
+        let rangeEntry = ChangesetFileFormat.rangeEntrySize(formatVersion: header.formatVersion)
         let cases: [(position: Int, expected: ChangesetFileError)] = [
-            // The last byte of record 3's signature, and the last byte of its changeset (just before the signature's length).
-            (lastRecordEnd - 1, .badSignature(file: file, record: 3, replica: ana.replicaID, sequence: 3)),
-            (lastRecordEnd - 66, .badSignature(file: file, record: 3, replica: ana.replicaID, sequence: 3)),
+            // The last byte of the range's chain signature: checked when the range's last change is read.
+            (ChangesetFileFormat.headerSize + rangeEntry - 1, .badSignature(file: file, record: 3, replica: ana.replicaID, sequence: 3)),
             // The writer's signature, and the header's version vector (after the ranges).
             (bytes.count - 33, .badWriterSignature(file: file, replica: ana.replicaID)),
-            (ChangesetFileFormat.headerSize + header.ranges.count * 32 + 23, .badWriterSignature(file: file, replica: ana.replicaID)),
+            (ChangesetFileFormat.headerSize + header.ranges.count * rangeEntry + 23, .badWriterSignature(file: file, replica: ana.replicaID)),
         ]
         for (position, expected) in cases {
             var damaged = bytes
@@ -103,6 +103,16 @@ import Testing
             #expect(throws: expected, "flip at \(position)") { try ChangesetImporter().importFile(at: file, into: bo) }
             #expect(try SyncFileFixtures.changeCount(bo) == 0)
         }
+        // A change altered after Ana signed it, written into a well-formed file: its chain no longer leads to her signature.
+        var records = try ana.read { db in try ChangeLog().records(notCoveredBy: [:], in: db) }
+        records[1].summary += " (altered)"
+        try ChangesetExporter().write(
+            records, to: file, origin: ana.replicaID, vector: [ana.replicaID: 3], baseline: header.baseline,
+            signer: ChangesetSigner(knowledgeBase: ana))
+        #expect(throws: ChangesetFileError.badSignature(file: file, record: 3, replica: ana.replicaID, sequence: 3)) {
+            try ChangesetImporter().importFile(at: file, into: bo)
+        }
+        #expect(try SyncFileFixtures.changeCount(bo) == 0)
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         #expect(try ChangesetImporter().importFile(at: file, into: bo).applied == 3)
     }

@@ -1,0 +1,153 @@
+import Crypto
+import Foundation
+
+/// Writes a changeset file of format 3: the header with its range proofs, then every record
+/// as one deflate-compressed stream, then the trailer (`sync/FORMAT.md`).
+///
+/// Records are compressed and written as they come, so memory stays at one record plus
+/// zlib's buffers. The stream's lengths are only known at the end: they are written into
+/// their place after the header once the stream is finished, and the file is then read back
+/// once (it is compressed, so this is cheap) to compute the SHA-256 the writer signs and the
+/// trailer ends with.
+final class ChangesetStreamWriter: RecordFileWriting {
+    private let path: String
+    private let handle: FileHandle
+    private let header: ChangesetFileHeader
+    private let signingKey: ReplicaSigningKey?
+    private let deflater: Deflater
+    private var encoder: RecordStreamEncoder
+    private var buffer: [UInt8] = []
+    private var compressedCount: UInt64 = 0
+    private let streamInfoOffset: UInt64
+    /// The next sequence each range expects, by range index.
+    private var nextSequence: [Int64]
+    /// Each replica's ranges, as (index in the header, range).
+    private let rangesOfReplica: [String: [(index: Int, range: ChangesetFileHeader.ReplicaRange)]]
+    private var written = 0
+    private var finished = false
+    private static let flushThreshold = 1 << 20
+
+    init(path: String, header: ChangesetFileHeader, signingKey: ReplicaSigningKey?) throws {
+        guard header.rangeProofs.isEmpty || header.rangeProofs.count == header.ranges.count else {
+            throw ChangesetFileError.cannotWrite(file: path, reason: "the header has \(header.rangeProofs.count) range proofs for \(header.ranges.count) ranges")
+        }
+        for (index, range) in header.ranges.enumerated() {
+            guard case let .chain(before, signature) = header.proof(ofRange: index) else { continue }
+            guard header.publicKeys[range.replicaID] != nil, before.count == ChangeChain.hashSize, signature.count == ChangeSignature.size else {
+                throw ChangesetFileError.cannotWrite(
+                    file: path, reason: "the chain proof of replica \(range.replicaID.prefix(8))'s range is malformed or its key is not in the key table")
+            }
+        }
+        self.path = path
+        self.header = header
+        self.signingKey = signingKey
+        handle = try ChangesetFileWriter.create(path)
+        do {
+            deflater = try Deflater(level: ChangesetFileFormat.compressionLevel)
+        } catch {
+            throw ChangesetFileError.cannotWrite(file: path, reason: "zlib cannot start compressing")
+        }
+        encoder = RecordStreamEncoder(vectorReplicas: Array(header.originVersionVector.keys))
+        nextSequence = header.ranges.map(\.first)
+        rangesOfReplica = Dictionary(grouping: header.ranges.enumerated().map { (index: $0.offset, range: $0.element) }, by: \.range.replicaID)
+        let encoded = header.encoded()
+        streamInfoOffset = UInt64(encoded.count)
+        buffer = encoded + Array(repeating: 0, count: ChangesetFileFormat.streamInfoSize)
+    }
+
+    deinit { try? handle.close() }
+
+    func write(_ record: ChangeRecord) throws {
+        guard written < header.recordCount else {
+            throw ChangesetFileError.cannotWrite(file: path, reason: "more records than the header announced (\(header.recordCount))")
+        }
+        guard let index = rangesOfReplica[record.replicaID]?.first(where: { $0.range.first <= record.sequence && record.sequence <= $0.range.last })?.index else {
+            throw ChangesetFileError.cannotWrite(file: path, reason: "change \(record.replicaID.prefix(8))#\(record.sequence) is in none of the header's ranges")
+        }
+        guard record.sequence == nextSequence[index] else {
+            throw ChangesetFileError.cannotWrite(
+                file: path, reason: "change \(record.replicaID.prefix(8))#\(record.sequence) comes out of order (expected #\(nextSequence[index]))")
+        }
+        let proof = header.proof(ofRange: index)
+        if case .recordSignatures = proof, record.signature != nil, header.publicKeys[record.replicaID] == nil {
+            throw ChangesetFileError.cannotWrite(
+                file: path, reason: "change \(record.replicaID.prefix(8))#\(record.sequence) is signed but its replica's key is not in the key table")
+        }
+        if case .recordSignatures = proof, let signature = record.signature, signature.count != ChangeSignature.size {
+            throw ChangesetFileError.cannotWrite(file: path, reason: "change \(record.replicaID)#\(record.sequence) has a malformed signature")
+        }
+        _ = try ChangesetFileWriter.body(of: record, file: path).count  // validates the identity as format 2 did
+        let framed = encoder.encode(record, rangeIndex: index, proof: proof)
+        guard framed.count <= ChangesetFileFormat.Limit.recordBytes else {
+            throw ChangesetFileError.cannotWrite(file: path, reason: "change \(record.replicaID)#\(record.sequence) is larger than 1 GiB")
+        }
+        try compress(framed, finish: false)
+        nextSequence[index] += 1
+        written += 1
+    }
+
+    func finish() throws {
+        guard !finished else { return }
+        guard written == header.recordCount else {
+            throw ChangesetFileError.cannotWrite(file: path, reason: "\(written) records written, \(header.recordCount) announced")
+        }
+        try compress([], finish: true)
+        try flush()
+        do {
+            var lengths = BinaryEncoder(reservingCapacity: ChangesetFileFormat.streamInfoSize)
+            lengths.append(deflater.inflatedCount)
+            lengths.append(compressedCount)
+            try handle.seek(toOffset: streamInfoOffset)
+            try handle.write(contentsOf: lengths.bytes)
+            try handle.seekToEnd()
+            var hasher = try Self.hash(path)
+            hasher.update(data: ChangesetFileFormat.endMagic)
+            var trailer = ChangesetFileFormat.endMagic
+            if header.isSigned, let signingKey {
+                let signature = Array(try ChangeSignature.signFile(digest: hasher.finalize(), with: signingKey))
+                hasher.update(data: signature)
+                trailer += signature
+            }
+            trailer += Array(hasher.finalize())
+            try handle.write(contentsOf: trailer)
+            try handle.synchronize()
+            try handle.close()
+        } catch let error as ChangesetFileError {
+            throw error
+        } catch {
+            throw ChangesetFileError.cannotWrite(file: path, reason: error.localizedDescription)
+        }
+        finished = true
+    }
+
+    private func compress(_ bytes: [UInt8], finish: Bool) throws {
+        do {
+            try deflater.compress(bytes, finish: finish) { compressed in
+                compressedCount += UInt64(compressed.count)
+                buffer.append(contentsOf: compressed)
+            }
+        } catch {
+            throw ChangesetFileError.cannotWrite(file: path, reason: "zlib failed to compress the records")
+        }
+        if buffer.count >= Self.flushThreshold { try flush() }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw ChangesetFileError.cannotWrite(file: path, reason: error.localizedDescription)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// The SHA-256 state after every byte written to `path` so far.
+    private static func hash(_ path: String) throws -> SHA256 {
+        guard let reader = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadUnknown) }
+        defer { try? reader.close() }
+        var hasher = SHA256()
+        while let chunk = try reader.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hasher
+    }
+}

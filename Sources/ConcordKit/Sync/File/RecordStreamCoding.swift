@@ -1,0 +1,142 @@
+import Foundation
+
+/// Encodes change records into the compact body of format 3's record stream (`sync/FORMAT.md`,
+/// "Records (format 3)"), keeping what the next record can refer back to: the previous
+/// timestamp, the author table, and each range's previous dependencies.
+///
+/// A record's replica and sequence are implicit (its range's, next in order); the fields written
+/// are the canonical ones (``ChangesetFileWriter/body(of:file:)``: clipped author and summary,
+/// dependencies on valid replicas only), so a reader rebuilds exactly the body its origin chained and signed.
+struct RecordStreamEncoder {
+    private var previousTimestamp: UInt64 = 0
+    private var authors: [String: Int] = [:]
+    private var previousDependencies: [Int: [String: Int64]] = [:]
+    private let vectorReplicas: [String: Int]
+
+    /// `vectorReplicas`: the header's version vector, whose entries dependencies refer to by position.
+    init(vectorReplicas: [String]) {
+        var references: [String: Int] = [:]
+        for (index, replicaID) in vectorReplicas.sorted().enumerated() { references[replicaID] = index + 1 }
+        self.vectorReplicas = references
+    }
+
+    /// The framed record: range index, body length, body (with its signature in a per-change-signature range).
+    mutating func encode(_ record: ChangeRecord, rangeIndex: Int, proof: RangeProof) -> [UInt8] {
+        var body = BinaryEncoder(reservingCapacity: 32 + record.summary.utf8.count + record.changeset.count)
+        body.appendSignedVarint(Int64(bitPattern: record.timestamp &- previousTimestamp))
+        previousTimestamp = record.timestamp
+        let dependencies = record.dependencies.filter { ReplicaIDCoding.isValid($0.key) && $0.value > 0 }
+        if previousDependencies[rangeIndex, default: [:]] == dependencies {
+            body.appendVarint(0)
+        } else {
+            body.appendVarint(UInt64(dependencies.count) + 1)
+            for (replicaID, sequence) in dependencies.sorted(by: { $0.key < $1.key }) {
+                let reference = vectorReplicas[replicaID] ?? 0
+                body.appendVarint(UInt64(reference))
+                if reference == 0 { body.appendReplica(replicaID) }
+                body.appendVarint(UInt64(sequence))
+            }
+            previousDependencies[rangeIndex] = dependencies
+        }
+        let author = ChangesetFileWriter.clipped(record.author, toBytes: ChangesetFileFormat.Limit.authorBytes)
+        if let reference = authors[author] {
+            body.appendVarint(UInt64(reference))
+        } else {
+            body.appendVarint(0)
+            body.appendVarintString(author)
+            if authors.count < ChangesetFileFormat.authorTableSize { authors[author] = authors.count + 1 }
+        }
+        body.appendVarintString(ChangesetFileWriter.clipped(record.summary, toBytes: ChangesetFileFormat.Limit.summaryBytes))
+        body.appendVarint(UInt64(record.changeset.count))
+        body.append(record.changeset)
+        if case .recordSignatures = proof {
+            let signature = record.signature.map(Array.init) ?? []
+            body.append(UInt8(signature.count))
+            body.append(signature)
+        }
+        var framed = BinaryEncoder(reservingCapacity: body.bytes.count + 8)
+        framed.appendVarint(UInt64(rangeIndex))
+        framed.appendVarint(UInt64(body.bytes.count))
+        framed.append(body.bytes)
+        return framed.bytes
+    }
+}
+
+/// Decodes what ``RecordStreamEncoder`` wrote, keeping the same back-references, and checking
+/// every length and limit of format 2 (author, summary, dependencies).
+struct RecordStreamDecoder {
+    private var previousTimestamp: UInt64 = 0
+    private var authors: [String] = []
+    private var previousDependencies: [Int: [String: Int64]] = [:]
+    private let vectorReplicas: [String]
+
+    init(vectorReplicas: [String]) {
+        self.vectorReplicas = vectorReplicas.sorted()
+    }
+
+    /// The record whose body is `body`, in range `rangeIndex` as change `sequence` of `replicaID`.
+    mutating func decode(
+        _ body: [UInt8], rangeIndex: Int, replicaID: String, sequence: Int64, proof: RangeProof
+    ) throws -> ChangeRecord {
+        var decoder = BinaryDecoder(body)
+        let timestamp = previousTimestamp &+ UInt64(bitPattern: try decoder.signedVarint("timestamp"))
+        previousTimestamp = timestamp
+        let dependencies = try decodeDependencies(&decoder, rangeIndex: rangeIndex)
+        let authorReference = try decoder.varint("author")
+        let author: String
+        if authorReference == 0 {
+            author = try decoder.varintString(limit: ChangesetFileFormat.Limit.authorBytes, "author")
+            if authors.count < ChangesetFileFormat.authorTableSize { authors.append(author) }
+        } else {
+            guard authorReference <= UInt64(authors.count) else {
+                throw BinaryDecoder.Failure(reason: "it names author \(authorReference) of \(authors.count) written so far")
+            }
+            author = authors[Int(authorReference) - 1]
+        }
+        let summary = try decoder.varintString(limit: ChangesetFileFormat.Limit.summaryBytes, "summary")
+        let changesetLength = try decoder.varint("changeset length")
+        guard changesetLength <= UInt64(decoder.remaining) else { throw BinaryDecoder.Failure(reason: "changeset runs past the end of its record") }
+        let changeset = Data(try decoder.raw(Int(changesetLength), "changeset"))
+        var signature: Data?
+        if case .recordSignatures = proof {
+            let length = Int(try decoder.integer(UInt8.self, "signature length"))
+            guard length == 0 || length == ChangeSignature.size else {
+                throw BinaryDecoder.Failure(reason: "its signature is \(length) bytes long, not \(ChangeSignature.size)")
+            }
+            if length > 0 { signature = Data(try decoder.raw(length, "signature")) }
+        }
+        guard decoder.remaining == 0 else { throw BinaryDecoder.Failure(reason: "\(decoder.remaining) bytes left over after its last field") }
+        return ChangeRecord(
+            replicaID: replicaID, sequence: sequence, timestamp: timestamp, author: author, summary: summary,
+            dependencies: dependencies, changeset: changeset, signature: signature)
+    }
+
+    private mutating func decodeDependencies(_ decoder: inout BinaryDecoder, rangeIndex: Int) throws -> [String: Int64] {
+        let marker = try decoder.varint("dependency count")
+        if marker == 0 { return previousDependencies[rangeIndex] ?? [:] }
+        let count = marker - 1
+        guard count <= UInt64(ChangesetFileFormat.Limit.dependencies), count * 2 <= UInt64(decoder.remaining) else {
+            throw BinaryDecoder.Failure(reason: "it announces \(count) dependencies, more than it holds")
+        }
+        var dependencies: [String: Int64] = [:]
+        for _ in 0..<count {
+            let reference = try decoder.varint("dependency replica")
+            let replicaID: String
+            if reference == 0 {
+                replicaID = try decoder.replica("dependency replica")
+            } else {
+                guard reference <= UInt64(vectorReplicas.count) else {
+                    throw BinaryDecoder.Failure(reason: "a dependency names replica \(reference) of the \(vectorReplicas.count) in the version vector")
+                }
+                replicaID = vectorReplicas[Int(reference) - 1]
+            }
+            let sequence = try decoder.varint("dependency sequence")
+            guard sequence >= 1, sequence <= UInt64(Int64.max) else { throw BinaryDecoder.Failure(reason: "a dependency's sequence is out of range (\(sequence))") }
+            guard dependencies.updateValue(Int64(sequence), forKey: replicaID) == nil else {
+                throw BinaryDecoder.Failure(reason: "it lists a dependency twice")
+            }
+        }
+        previousDependencies[rangeIndex] = dependencies
+        return dependencies
+    }
+}
