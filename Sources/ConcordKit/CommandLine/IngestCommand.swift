@@ -22,11 +22,12 @@ struct IngestCommand: ParsableCommand {
         // anything, so a bad file among several changes nothing.
         let texts = try files.map { file in (file, try Ingestor.text(ofFile: file)) }
         let knowledgeBase = try context.knowledgeBase(store)
-        let ingestor = Ingestor()
-        for (index, (file, text)) in texts.enumerated() {
-            let sourceName = (file as NSString).lastPathComponent
-            let outcome = try ingestor.ingest(text: text, sourceName: sourceName, into: knowledgeBase)
-            let progress = files.count > 1 ? "[\(index + 1)/\(files.count)] " : ""
+        // Read and extracted on worker threads, stored in order by this one (see IngestPipeline).
+        let named = texts.map { (file, text) in (sourceName: (file as NSString).lastPathComponent, text: text) }
+        var index = 0
+        try Ingestor().ingest(texts: named, into: knowledgeBase) { outcome in
+            index += 1
+            let progress = files.count > 1 ? "[\(index)/\(files.count)] " : ""
             if outcome.added {
                 context.output.line("\(progress)\(outcome.sourceName): added \(outcome.paragraphCount) paragraphs, \(outcome.entityCount) entities (\(outcome.documentID))")
             } else {

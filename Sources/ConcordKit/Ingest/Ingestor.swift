@@ -26,14 +26,18 @@ public struct Ingestor: Sendable {
     /// Ingests one text under `sourceName`, as one transaction.
     @discardableResult
     public func ingest(text: String, sourceName: String, into knowledgeBase: KnowledgeBase) throws -> Outcome {
+        try store(try prepare(text: text, sourceName: sourceName, for: knowledgeBase), into: knowledgeBase)
+    }
+
+    /// Reads and extracts `text` without writing anything (see ``IngestPipeline``): skipped,
+    /// with no content, when the same text is already in `knowledgeBase`.
+    func prepare(text: String, sourceName: String, for knowledgeBase: KnowledgeBase) throws -> PreparedDocument {
         let sha = StableID.sha256Hex(Data(text.utf8))
         let documentID = "doc:" + sha.prefix(16)
         let alreadyThere = try knowledgeBase.read { db in
             try Document.filter(key: documentID).fetchCount(db) > 0
         }
-        if alreadyThere {
-            return Outcome(sourceName: sourceName, documentID: documentID, added: false, paragraphCount: 0, entityCount: 0)
-        }
+        if alreadyThere { return PreparedDocument(sourceName: sourceName, documentID: documentID, content: nil) }
         let parsed = reader.read(text: text, sourceName: sourceName)
         let graph = extractor.extract(parsed, documentID: documentID)
         let document = Document(
@@ -41,17 +45,50 @@ public struct Ingestor: Sendable {
             title: parsed.title, dated: parsed.dated, meetingStartedAt: parsed.meetingStartedAt,
             meetingEndedAt: parsed.meetingEndedAt, contentSHA256: sha, characterCount: text.unicodeScalars.count,
             ingestedAt: Timestamp.now())
-        return try knowledgeBase.write("ingest \(sourceName)") { db in
-            if try Document.filter(key: documentID).fetchCount(db) > 0 {
-                return Outcome(sourceName: sourceName, documentID: documentID, added: false, paragraphCount: 0, entityCount: 0)
-            }
-            try document.insert(db)
-            try storeParagraphs(parsed.paragraphs, of: documentID, in: db)
-            try store(graph, in: db)
+        return PreparedDocument(
+            sourceName: sourceName, documentID: documentID,
+            content: PreparedDocument.Content(document: document, paragraphs: parsed.paragraphs, graph: graph))
+    }
+
+    /// Stores a prepared document as one transaction, unless its text is there already.
+    func store(_ prepared: PreparedDocument, into knowledgeBase: KnowledgeBase) throws -> Outcome {
+        let skipped = Outcome(
+            sourceName: prepared.sourceName, documentID: prepared.documentID, added: false, paragraphCount: 0, entityCount: 0)
+        guard let content = prepared.content else { return skipped }
+        return try knowledgeBase.write("ingest \(prepared.sourceName)") { db in
+            if try Document.filter(key: prepared.documentID).fetchCount(db) > 0 { return skipped }
+            try content.document.insert(db)
+            try storeParagraphs(content.paragraphs, of: prepared.documentID, in: db)
+            try store(content.graph, in: db)
             return Outcome(
-                sourceName: sourceName, documentID: documentID, added: true,
-                paragraphCount: parsed.paragraphs.count, entityCount: graph.entities.count)
+                sourceName: prepared.sourceName, documentID: prepared.documentID, added: true,
+                paragraphCount: content.paragraphs.count, entityCount: content.graph.entities.count)
         }
+    }
+
+    /// Ingests `texts` (source name, text) in order, one transaction each, reading and
+    /// extracting the next ones on other cores while one is stored (see ``IngestPipeline``);
+    /// `each` receives every outcome in order. The result is the same as one
+    /// ``ingest(text:sourceName:into:)`` call per text.
+    public func ingest(
+        texts: [(sourceName: String, text: String)], into knowledgeBase: KnowledgeBase,
+        each: (Outcome) throws -> Void = { _ in }
+    ) throws {
+        let ingestor = self
+        try IngestPipeline(ingestor: self).run(count: texts.count, into: knowledgeBase, prepare: { index in
+            let (sourceName, text) = texts[index]
+            return try ingestor.prepare(text: text, sourceName: sourceName, for: knowledgeBase)
+        }, each: each)
+    }
+
+    /// Ingests the files at `paths` in order like ``ingest(texts:into:each:)``, reading each
+    /// file (``text(ofFile:)``) on a worker; a file that cannot be read stops the run there.
+    public func ingest(files paths: [String], into knowledgeBase: KnowledgeBase, each: (Outcome) throws -> Void = { _ in }) throws {
+        let ingestor = self
+        try IngestPipeline(ingestor: self).run(count: paths.count, into: knowledgeBase, prepare: { index in
+            let text = try Self.text(ofFile: paths[index])
+            return try ingestor.prepare(text: text, sourceName: (paths[index] as NSString).lastPathComponent, for: knowledgeBase)
+        }, each: each)
     }
 
     /// Ingests the file at `path`.

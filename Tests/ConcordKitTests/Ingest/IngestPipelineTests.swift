@@ -1,0 +1,80 @@
+import ConcordBenchKit
+import Foundation
+import GRDB
+import Testing
+@testable import ConcordKit
+
+/// The pipelined ingest (workers read and extract, one writer stores in order) gives the
+/// same knowledge base, row for row and in the same insertion order, as one
+/// `ingest(text:)` call per document.
+@Suite struct IngestPipelineTests {
+    /// Every row of the graph and search tables, in a fixed order, with the entities also in
+    /// insertion order (the order in which extraction resolved them); ingest times left out.
+    static func contents(_ knowledgeBase: KnowledgeBase) throws -> [String] {
+        let queries = [
+            """
+            SELECT id, source_name, symbol, document_kind, title, dated, meeting_started_at, meeting_ended_at,
+                   content_sha256, character_count FROM documents ORDER BY id
+            """,
+            "SELECT * FROM paragraphs ORDER BY id",
+            "SELECT rowid, * FROM entities ORDER BY rowid",
+            "SELECT * FROM aliases ORDER BY entity_id, alias",
+            "SELECT * FROM entity_attributes ORDER BY entity_id, name",
+            "SELECT * FROM relations ORDER BY id",
+            "SELECT * FROM mentions ORDER BY paragraph_id, start_offset, entity_id",
+            "SELECT paragraph_id, text FROM paragraph_search ORDER BY rowid",
+        ]
+        return try knowledgeBase.read { db in
+            try queries.flatMap { sql in
+                try Row.fetchAll(db, sql: sql).map { row in
+                    row.databaseValues.map(\.description).joined(separator: "|")
+                }
+            }
+        }
+    }
+
+    static func corpus(count: Int) -> [(sourceName: String, text: String)] {
+        let generator = CorpusGenerator(seed: 7, targetCharacters: 3_000)
+        let documents = (0..<count).map { generator.document($0) }
+        // One text twice, under another name: the second must be skipped in both paths.
+        return documents.map { ($0.fileName, $0.text) } + [("copy-of-first.txt", documents[0].text)]
+    }
+
+    @Test func pipelinedIngestStoresWhatOneDocumentAtATimeStores() throws {
+        let texts = Self.corpus(count: 24)
+        let sequential = try TestKnowledgeBase.empty()
+        var sequentialOutcomes: [Ingestor.Outcome] = []
+        for (sourceName, text) in texts {
+            sequentialOutcomes.append(try Ingestor().ingest(text: text, sourceName: sourceName, into: sequential))
+        }
+        let pipelined = try TestKnowledgeBase.empty()
+        var pipelinedOutcomes: [Ingestor.Outcome] = []
+        try Ingestor().ingest(texts: texts, into: pipelined) { pipelinedOutcomes.append($0) }
+
+        #expect(pipelinedOutcomes == sequentialOutcomes)
+        #expect(pipelinedOutcomes.last?.added == false)
+        let expected = try Self.contents(sequential)
+        #expect(expected.count > 1_000)
+        #expect(try Self.contents(pipelined) == expected)
+    }
+
+    @Test func aFileThatCannotBeReadStopsThePipelineAfterTheFilesBeforeIt() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var paths: [String] = []
+        for (sourceName, text) in Self.corpus(count: 6).prefix(6) {
+            let path = directory.appendingPathComponent(sourceName).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            paths.append(path)
+        }
+        paths.insert(directory.appendingPathComponent("missing.txt").path, at: 3)
+        let knowledgeBase = try TestKnowledgeBase.empty()
+        var stored: [String] = []
+        #expect(throws: IngestError.unreadable(path: paths[3])) {
+            try Ingestor().ingest(files: paths, into: knowledgeBase) { stored.append($0.sourceName) }
+        }
+        #expect(stored == paths.prefix(3).map { ($0 as NSString).lastPathComponent })
+        #expect(try knowledgeBase.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") } == 3)
+    }
+}
