@@ -4,9 +4,11 @@ import Foundation
 /// metadata or, failing that, its own words ("called to order at 3.10 p.m.", "rose at 4.55 p.m.").
 enum MeetingTimes {
     private static let opened = Pattern(
-        #"\b(?:called to order|began|opened|resumed) at (\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|noon)"#)
+        #"\b(?:called to order|began|opened|resumed) at (\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|noon)"#,
+        requiring: ["a.m.", "p.m.", "noon"])
     private static let closed = Pattern(
-        #"\b(?:rose|ended|adjourned|closed|suspended) at (\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|noon)"#)
+        #"\b(?:rose|ended|adjourned|closed|suspended) at (\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|noon)"#,
+        requiring: ["a.m.", "p.m.", "noon"])
 
     /// `(start, end)` as `HH:MM`, 24-hour.
     static func times(_ document: ParsedDocument, paragraphs: [ParagraphText]) -> (start: String?, end: String?) {

@@ -27,7 +27,8 @@ struct DocumentFacts: Sendable {
     init(paragraphs: [ParsedParagraph], notes: [String], furnitureSymbols: [String], openingLines: [String]) {
         let texts = paragraphs.map(\.text)
         // The opening and closing formulas stand near the start and the end.
-        let lowerTexts = (texts.prefix(15) + texts.suffix(15)).map { $0.lowercased() }
+        // (Every formula and expression below is ASCII: ASCII lowercasing is enough.)
+        let lowerTexts = (texts.prefix(15) + texts.suffix(15)).map(LiteralSearch.asciiLowercased)
         meetingStartedAt = Self.clockTime(after: Self.summaryRecordOpenings, in: lowerTexts)
         meetingEndedAt = Self.clockTime(after: Self.summaryRecordClosings, in: lowerTexts.reversed())
         if meetingStartedAt != nil || meetingEndedAt != nil

@@ -32,6 +32,22 @@ enum LiteralSearch {
         return text.utf8.index(text.utf8.startIndex, offsetBy: end)
     }
 
+    /// `text` with its ASCII capitals lowered, everything else as it was: enough to find
+    /// ASCII phrases regardless of case, and far cheaper than `lowercased()` on text with
+    /// typographic quotes. (Full lowercasing differs only for the Kelvin sign, which lowers
+    /// to `k`, and `İ`, which lowers to `i` and a combining dot: no phrase searched for needs them.)
+    static func asciiLowercased(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (offset, byte) in bytes.enumerated() {
+                    buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
+    }
+
     /// The offset of the first occurrence of `needle` in `haystack` (`memchr` for the first
     /// byte, `memcmp` for the rest; Glibc's `memmem` is not visible from Swift).
     static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
