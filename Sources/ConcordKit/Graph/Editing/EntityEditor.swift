@@ -23,11 +23,13 @@ public struct EntityEditor: Sendable {
         let id = StableID.random(prefix: kind.rawValue)
         return try knowledgeBase.perform { db in
             let key = NameNormalizer.normalize(name)
+            // Names through entities_by_name (NOCASE folds ASCII as lower() did); `+kind` keeps the planner
+            // from walking every entity of the kind instead of looking the few candidates up by id.
             let namesakes = try Entity.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM entities WHERE kind = ? AND is_deleted = 0 AND merged_into IS NULL AND id IN (
-                      SELECT id FROM entities WHERE lower(name) = lower(?)
+                    SELECT * FROM entities WHERE +kind = ? AND is_deleted = 0 AND merged_into IS NULL AND id IN (
+                      SELECT id FROM entities WHERE name = ? COLLATE NOCASE
                       UNION SELECT entity_id FROM aliases WHERE normalized_alias = ?)
                     ORDER BY id
                     """,
@@ -54,7 +56,7 @@ public struct EntityEditor: Sendable {
                 db,
                 sql: """
                     SELECT * FROM entities WHERE id IN (
-                      SELECT id FROM entities WHERE lower(name) = lower(?)
+                      SELECT id FROM entities WHERE name = ? COLLATE NOCASE
                       UNION SELECT entity_id FROM aliases WHERE normalized_alias = ?)
                     """,
                 arguments: [alias, key])
