@@ -31,7 +31,7 @@ struct LinksCommand: ParsableCommand {
         let reference = entity.joined(separator: " ")
         let (start, reached) = try knowledgeBase.read { db in
             let start = try EntityResolver().resolve(reference, in: db)
-            return (start, try GraphWalk().neighbours(of: start, depth: depth, in: db))
+            return (start, try GraphWalk().neighbourhood(of: start, depth: depth, in: db))
         }
         try LinksRenderer(console: context.output, json: json).render(reached, from: start, depth: depth)
     }

@@ -15,6 +15,13 @@ struct LinksRenderer {
     let json: Bool
 
     func render(_ reached: [GraphWalk.Reached], from start: Entity, depth: Int) throws {
+        try render(GraphWalk.Neighbourhood(reached: reached, cutEntities: [], unexpandedCount: 0), from: start, depth: depth)
+    }
+
+    /// Renders a neighbourhood; in text, a last line says where hubs cut the walk short
+    /// (JSON lines keep their frozen shape and list what was reached).
+    func render(_ neighbourhood: GraphWalk.Neighbourhood, from start: Entity, depth: Int) throws {
+        let reached = neighbourhood.reached
         if json {
             for item in reached {
                 console.line(try JSONLines.line(NeighbourJSON(
@@ -40,6 +47,23 @@ struct LinksRenderer {
                 console.line(console.styled(wrapped, .dim))
             }
         }
+        if let note = Self.cutNote(neighbourhood) {
+            for wrapped in TextWrapper(width: console.width).lines(note) { console.line(console.styled(wrapped, .dim)) }
+        }
+    }
+
+    /// What the listing leaves out around hubs, or `nil` when it is complete.
+    static func cutNote(_ neighbourhood: GraphWalk.Neighbourhood) -> String? {
+        var parts: [String] = []
+        let cut = neighbourhood.cutEntities
+        if !cut.isEmpty {
+            let names = cut.prefix(3).map(\.name).joined(separator: ", ") + (cut.count > 3 ? " and \(cut.count - 3) more" : "")
+            parts.append("only \(GraphWalk.followLimit) relations followed from \(names) (links ENTITY lists them all)")
+        }
+        if neighbourhood.unexpandedCount > 0 {
+            parts.append("stopped at \(GraphWalk.reachLimit) entities: \(neighbourhood.unexpandedCount) reached were not expanded")
+        }
+        return parts.isEmpty ? nil : "(" + parts.joined(separator: "; ") + ")"
     }
 
     /// `—predicate→` for a step along a relation, `←predicate—` against it.

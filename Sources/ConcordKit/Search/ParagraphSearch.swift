@@ -26,25 +26,33 @@ public struct ParagraphSearch: Sendable {
     public init() {}
 
     /// The paragraphs matching every word of `text`, best first.
+    ///
+    /// The best `limit` paragraphs are picked first by BM25 alone (``rankedSQL``); only
+    /// those get a snippet. Computing the snippet in the ranking query made SQLite build
+    /// one for every matching paragraph before sorting (thousands for a common word).
     public func search(_ text: String, limit: Int = 20, in db: Database) throws -> [Hit] {
         guard let query = Self.matchExpression(for: text) else { throw SearchError.emptyQuery }
-        let sql = """
-            SELECT d.source_name, d.symbol, p.id, p.ordinal, p.number,
-                   snippet(paragraph_search, 1, ?, ?, '…', 24) AS snippet,
-                   bm25(paragraph_search) AS rank
-            FROM paragraph_search
-            JOIN paragraphs p ON p.id = paragraph_search.paragraph_id
-            JOIN documents d ON d.id = p.document_id
-            WHERE paragraph_search MATCH ?
-            ORDER BY rank, p.id
-            LIMIT ?
-            """
-        return try Row.fetchAll(db, sql: sql, arguments: [Self.highlightStart, Self.highlightEnd, query, limit]).map { row in
+        return try Row.fetchAll(db, sql: Self.rankedSQL, arguments: [query, limit, Self.highlightStart, Self.highlightEnd, query]).map { row in
             Hit(
                 document: row[0], documentSymbol: row[1], paragraphID: row[2], ordinal: row[3], number: row[4],
                 snippet: row[5], rank: row[6])
         }
     }
+
+    /// Arguments: match expression, limit, highlight start, highlight end, match expression.
+    static let rankedSQL = """
+        WITH best(hit, rank, paragraph_id) AS MATERIALIZED (
+          SELECT rowid, bm25(paragraph_search), paragraph_id FROM paragraph_search
+          WHERE paragraph_search MATCH ?1 ORDER BY 2, 3 LIMIT ?2)
+        SELECT d.source_name, d.symbol, p.id, p.ordinal, p.number,
+               snippet(paragraph_search, 1, ?3, ?4, '…', 24) AS snippet, best.rank
+        FROM best
+        JOIN paragraph_search ON paragraph_search.rowid = best.hit
+        JOIN paragraphs p ON p.id = best.paragraph_id
+        JOIN documents d ON d.id = p.document_id
+        WHERE paragraph_search MATCH ?5
+        ORDER BY best.rank, p.id
+        """
 
     /// An FTS5 expression that matches paragraphs holding every word of `text`
     /// (each word quoted, so punctuation and FTS5 operators in user input are inert).

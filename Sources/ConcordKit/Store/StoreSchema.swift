@@ -40,6 +40,7 @@ public enum StoreSchema {
                 """)
         }
         migrator.registerMigration(ChangeChainSchema.migrationName) { db in try ChangeChainSchema.migrate(db) }
+        migrator.registerMigration(NameSearchSchema.migrationName) { db in try db.execute(sql: NameSearchSchema.sql) }
         return migrator
     }
 

@@ -4,10 +4,13 @@ import GRDB
 ///
 /// Matches are ranked: the whole name, then a name that starts with the text, then a
 /// name with a word that starts with it, then approximate matches (edit distance on
-/// compact keys, see ``FuzzyMatch``). Candidates come from indexed prefix range scans
-/// on `aliases.normalized_alias` first; the slower scans for word prefixes and for
-/// shared trigrams run only when the cheaper ones did not fill the list, and the
-/// approximate comparison only looks at a bounded set of the best trigram candidates.
+/// compact keys, see ``FuzzyMatch``). Candidates come from indexed lookups only: prefix
+/// range scans on `aliases.normalized_alias` and `entities_by_name` first, then, when
+/// those did not fill the list, the trigram index `name_search` (``NameSearchSchema``):
+/// names holding the text, then names holding one of its pieces. A name within `k`
+/// edits of the text holds at least one of `k + 1` disjoint pieces of it unchanged, so
+/// the pieces find every typo'd name whose pieces are at least three letters long. The
+/// approximate comparison looks at the ``fuzzyCandidateLimit`` names sharing most pieces.
 public struct EntityFinder: Sendable {
     /// How a name matched the text.
     public enum Quality: Int, Comparable, Codable, Sendable {
@@ -37,82 +40,121 @@ public struct EntityFinder: Sendable {
 
     /// The most candidates the approximate comparison looks at.
     public static let fuzzyCandidateLimit = 400
+    /// The most index rows read for one piece of the text or for the whole text.
+    static let rowsPerLookup = 2_000
 
     public init() {}
 
     /// Entities whose name or alias matches `text`, best first.
     public func find(_ text: String, kind: EntityKind? = nil, limit: Int = 20, in db: Database) throws -> [Match] {
         let key = NameNormalizer.normalize(text)
-        guard !FuzzyMatch.compact(key).isEmpty else { throw GraphError.invalidValue("nothing to find; give a name, e.g. find OHCHR") }
+        let compactKey = FuzzyMatch.compact(key)
+        guard !compactKey.isEmpty else { throw GraphError.invalidValue("nothing to find; give a name, e.g. find OHCHR") }
         var scorer = Scorer(text: key, finder: self)
         try scorer.add(prefixCandidates(key, in: db), in: db)
-        if scorer.count(kind: kind) < limit { try scorer.add(wordCandidates(key, in: db), in: db) }
-        if scorer.count(kind: kind) < limit { try scorer.add(trigramCandidates(key, in: db), in: db) }
+        if scorer.count(kind: kind) < limit, compactKey.count >= 3 {
+            let holding = try entityIDs(holding: [compactKey], in: db)
+            try scorer.add(names(of: holding, in: db), in: db)
+        }
+        if scorer.count(kind: kind) < limit {
+            let pieces = Self.pieces(of: compactKey)
+            let best = try entityIDs(holding: pieces, in: db).sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.fuzzyCandidateLimit)
+            try scorer.add(names(of: Dictionary(uniqueKeysWithValues: best.map { ($0.key, $0.value) }), in: db), in: db)
+        }
         return Array(scorer.matches(kind: kind).prefix(limit))
     }
 
-    /// Names and aliases starting with `key`: range scans on the alias index, plus names.
+    /// Names and aliases starting with `key`: range scans on the alias index and the name index.
     private func prefixCandidates(_ key: String, in db: Database) throws -> [Row] {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT entity_id, alias FROM aliases WHERE normalized_alias >= ? AND normalized_alias < ?
-                UNION SELECT id, name FROM entities WHERE name LIKE ? ESCAPE '\\'
-                LIMIT 2000
+                SELECT entity_id, alias FROM aliases WHERE normalized_alias >= ?1 AND normalized_alias < ?2
+                UNION SELECT id, name FROM entities WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE
+                LIMIT \(Self.rowsPerLookup)
                 """,
-            arguments: [key, key + "\u{10FFFF}", Self.likePattern(key, prefix: "")])
+            arguments: [key, key + "\u{10FFFF}"])
     }
 
-    /// Names and aliases with a word starting with `key` (a scan, bounded).
-    private func wordCandidates(_ key: String, in db: Database) throws -> [Row] {
-        guard let first = FuzzyMatch.words(key).first else { return [] }
-        let pattern = Self.likePattern(first, prefix: "%")
-        return try Row.fetchAll(
-            db,
-            sql: """
-                SELECT entity_id, alias FROM aliases WHERE normalized_alias LIKE ? ESCAPE '\\'
-                UNION SELECT id, name FROM entities WHERE name LIKE ? ESCAPE '\\'
-                LIMIT 2000
-                """,
-            arguments: [pattern, pattern])
+    /// Entities with a name or alias holding any of `pieces` (compact text, 3+ letters), with how
+    /// many pieces each holds: MATCH on the trigram index, at most ``rowsPerLookup`` rows a piece.
+    private func entityIDs(holding pieces: [String], in db: Database) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for piece in pieces where piece.count >= 3 {
+            let phrase = "\"" + piece.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            let ids = try String.fetchAll(
+                db, sql: "SELECT DISTINCT entity_id FROM name_search WHERE name_search MATCH ? LIMIT \(Self.rowsPerLookup)",
+                arguments: [phrase])
+            for id in ids { counts[id, default: 0] += 1 }
+        }
+        return counts
     }
 
-    /// The names and aliases sharing the most trigrams with `key`, at most ``fuzzyCandidateLimit``.
-    private func trigramCandidates(_ key: String, in db: Database) throws -> [Row] {
-        let trigrams = FuzzyMatch.sampleTrigrams(key)
-        guard !trigrams.isEmpty else { return [] }
-        let score = { (column: String) in trigrams.map { _ in "(instr(\(column), ?) > 0)" }.joined(separator: " + ") }
-        let sql = """
-            SELECT entity_id, name, shared FROM (
-              SELECT entity_id, alias AS name, \(score("normalized_alias")) AS shared FROM aliases
-              UNION ALL
-              SELECT id, name, \(score("lower(name)")) FROM entities WHERE is_deleted = 0)
-            WHERE shared >= ?
-            ORDER BY shared DESC
-            LIMIT \(Self.fuzzyCandidateLimit)
-            """
-        let needed = max(1, trigrams.count / 3)
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(trigrams + trigrams) + [needed])
+    /// Every name and alias of the entities `ids` (keys), as `entity_id, name` rows.
+    private func names(of ids: [String: Int], in db: Database) throws -> [Row] {
+        let list = ids.keys.sorted()
+        var rows: [Row] = []
+        for start in stride(from: 0, to: list.count, by: 400) {
+            let batch = Array(list[start..<min(start + 400, list.count)])
+            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            rows += try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, name FROM entities WHERE id IN (\(marks))
+                    UNION ALL SELECT entity_id, alias FROM aliases WHERE entity_id IN (\(marks))
+                    """,
+                arguments: StatementArguments(batch + batch))
+        }
+        return rows
     }
 
-    static func likePattern(_ text: String, prefix: String) -> String {
-        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-        return prefix + escaped + "%"
+    /// The pieces of `compactKey` a name within the allowed edits must hold at least one of:
+    /// `k + 1` disjoint pieces for `k` allowed edits, or every trigram when pieces would be shorter.
+    static func pieces(of compactKey: String) -> [String] {
+        let characters = Array(compactKey)
+        let count = FuzzyMatch.allowedEdits(forLength: characters.count) + 1
+        guard characters.count >= 3 else { return [] }
+        guard characters.count / count >= 3 else {
+            return Array(Set((0...(characters.count - 3)).map { String(characters[$0..<($0 + 3)]) })).sorted()
+        }
+        return (0..<count).map { index in
+            String(characters[(index * characters.count / count)..<((index + 1) * characters.count / count)])
+        }
     }
 
     /// How well `name` matches the normalized text `key`, or `nil` when it does not.
     public func quality(of name: String, for key: String) -> (Quality, Int)? {
-        let normalized = NameNormalizer.normalize(name)
-        if normalized == key { return (.exact, 0) }
-        let compactName = FuzzyMatch.compact(normalized), compactKey = FuzzyMatch.compact(key)
-        if compactName == compactKey { return (.exact, 0) }
-        if normalized.hasPrefix(key) || compactName.hasPrefix(compactKey) { return (.prefix, 0) }
-        let nameWords = " " + FuzzyMatch.words(normalized).joined(separator: " ")
-        let keyWords = " " + FuzzyMatch.words(key).joined(separator: " ")
-        if keyWords.count > 1, nameWords.contains(keyWords) { return (.wordPrefix, 0) }
-        let distance = FuzzyMatch.substringDistance(compactKey, in: compactName)
-        if distance <= FuzzyMatch.allowedEdits(forLength: compactKey.count) { return (.fuzzy, distance) }
+        quality(of: name, for: Key(key))
+    }
+
+    /// The typed text in the forms names are compared with, worked out once per search.
+    struct Key {
+        let text: String
+        let compact: String
+        /// " word word": the words after a space, to find them at word starts.
+        let words: String
+        let allowedEdits: Int
+
+        init(_ normalized: String) {
+            text = normalized
+            compact = FuzzyMatch.compact(normalized: normalized)
+            words = " " + FuzzyMatch.words(normalized: normalized).joined(separator: " ")
+            allowedEdits = FuzzyMatch.allowedEdits(forLength: compact.count)
+        }
+    }
+
+    /// ``quality(of:for:)`` with the key's forms made already; each name is normalized once.
+    func quality(of name: String, for key: Key) -> (Quality, Int)? {
+        let normalized = FuzzyMatch.normalize(name)
+        if normalized == key.text { return (.exact, 0) }
+        let compactName = FuzzyMatch.compact(normalized: normalized)
+        if compactName == key.compact { return (.exact, 0) }
+        if normalized.hasPrefix(key.text) || compactName.hasPrefix(key.compact) { return (.prefix, 0) }
+        if key.words.count > 1, (" " + FuzzyMatch.words(normalized: normalized).joined(separator: " ")).contains(key.words) {
+            return (.wordPrefix, 0)
+        }
+        let distance = FuzzyMatch.substringDistance(key.compact, in: compactName)
+        if distance <= key.allowedEdits { return (.fuzzy, distance) }
         return nil
     }
 }
@@ -122,18 +164,21 @@ extension EntityFinder {
     struct Scorer {
         let text: String
         let finder: EntityFinder
+        private let key: Key
         private var best: [String: Match] = [:]
         private var canonicalCache: [String: Entity?] = [:]
 
         init(text: String, finder: EntityFinder) {
             self.text = text
             self.finder = finder
+            key = Key(text)
         }
 
         mutating func add(_ rows: [Row], in db: Database) throws {
+            try preload(Set(rows.map { $0[0] as String }), in: db)
             for row in rows {
                 let id: String = row[0], name: String = row[1]
-                guard let (quality, distance) = finder.quality(of: name, for: text) else { continue }
+                guard let (quality, distance) = finder.quality(of: name, for: key) else { continue }
                 guard let entity = try canonical(id, in: db) else { continue }
                 let match = Match(entity: entity, matchedName: name, quality: quality, distance: distance)
                 if let existing = best[entity.id], !Self.isBetter(match, than: existing) { continue }
@@ -145,6 +190,18 @@ extension EntityFinder {
 
         func matches(kind: EntityKind?) -> [Match] {
             best.values.filter { kind == nil || $0.entity.kind == kind }.sorted { Self.isBetter($0, than: $1) }
+        }
+
+        /// Reads the entities not seen yet a few hundred per statement (merged ones are followed one by one).
+        private mutating func preload(_ ids: Set<String>, in db: Database) throws {
+            let missing = ids.filter { canonicalCache[$0] == nil }.sorted()
+            for start in stride(from: 0, to: missing.count, by: 400) {
+                for entity in try Entity.fetchAll(db, keys: Array(missing[start..<min(start + 400, missing.count)])) {
+                    let canonical = entity.mergedInto == nil ? entity : try EntityResolver().canonical(entity, in: db)
+                    let live: Entity? = canonical.isDeleted ? nil : canonical
+                    canonicalCache[entity.id] = .some(live)
+                }
+            }
         }
 
         private mutating func canonical(_ id: String, in db: Database) throws -> Entity? {

@@ -1,55 +1,102 @@
 import Foundation
 import GRDB
 
-/// Breadth-first walks over live relations, in either direction, as one recursive CTE.
+/// Breadth-first walks over live relations, in either direction, level by level.
 ///
 /// The walk runs on canonical entities: a relation recorded under a merged entity
 /// counts for the entity it was merged into, and deleted relations and entities are
-/// not crossed. Each row of the walk carries the chain of steps that reached it (as
-/// JSON) and the ids visited, so a chain never loops. The queue is ordered by depth
-/// (breadth first) and capped at ``rowLimit`` rows, so a dense graph cannot run away.
+/// not crossed (see ``GraphAdjacency``, which does each level's one-hop lookups in a
+/// few indexed statements). Each entity is reached once, by the first chain that gets
+/// to it: levels are expanded nearest first, in ``nearerFirst(_:_:)`` order.
 ///
-/// Related SQLite documentation: https://www.sqlite.org/lang_with.html#recursive_query_examples
+/// A neighbourhood stays readable and quick around hubs: the start's own relations are
+/// all listed, but from every other entity at most ``followLimit`` relations are followed
+/// (an entity with more is reported in ``Neighbourhood/cutEntities``), and no entity is
+/// expanded once ``reachLimit`` entities have been reached (``Neighbourhood/unexpandedCount``).
+/// Paths are found by ``ShortestPath`` (a bidirectional search), without those limits.
 public struct GraphWalk: Sendable {
-    /// One entity reached, with the shortest chain of steps from the start.
+    /// One entity reached, with the chain of steps from the start that reached it.
     public struct Reached: Hashable, Sendable {
         public var entity: Entity
         public var steps: [GraphStep]
         public var depth: Int { steps.count }
     }
 
-    /// The most rows the walk's queue may produce.
-    public static let rowLimit = 200_000
+    /// The entities around a start, and where the walk was cut short.
+    public struct Neighbourhood: Hashable, Sendable {
+        /// Nearest first (``GraphWalk/nearerFirst(_:_:)``).
+        public var reached: [Reached]
+        /// Entities with more than ``GraphWalk/followLimit`` relations: only that many were followed.
+        public var cutEntities: [Entity]
+        /// Entities reached but not expanded because ``GraphWalk/reachLimit`` was hit.
+        public var unexpandedCount: Int
+        /// Whether the listing is complete.
+        public var isComplete: Bool { cutEntities.isEmpty && unexpandedCount == 0 }
+    }
+
+    /// The most relations followed from any entity but the start.
+    public static let followLimit = 50
+    /// Beyond one step, no entity is expanded once this many entities have been reached.
+    public static let reachLimit = 1_000
     /// The deepest walk allowed.
     public static let maximumDepth = 8
 
     public init() {}
 
-    /// Every entity within `depth` steps of `start` (canonical), nearest first.
+    /// The entities within `depth` steps of `start` (canonical), nearest first.
     public func neighbours(of start: Entity, depth: Int, in db: Database) throws -> [Reached] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                WITH RECURSIVE \(Self.walkSQL)
-                SELECT id, min(depth) AS depth, steps FROM walk WHERE depth > 0
-                GROUP BY id ORDER BY depth, id
-                """,
-            arguments: [start.id, start.id, try Self.checked(depth), ""])
-        return try rows.map { row in try reached(steps: row[2], in: db) }
-            .sorted(by: Self.nearerFirst)
+        try neighbourhood(of: start, depth: depth, in: db).reached
+    }
+
+    /// The entities within `depth` steps of `start` (canonical), with where hubs cut the walk.
+    public func neighbourhood(of start: Entity, depth: Int, in db: Database) throws -> Neighbourhood {
+        let depth = try Self.checked(depth)
+        var adjacency = try GraphAdjacency(in: db)
+        var chains: [String: [GraphAdjacency.Edge]] = [start.id: []]
+        var order: [String] = []
+        var frontier = [start.id]
+        var cut: [String] = []
+        var unexpanded = 0
+        for level in 1...depth where !frontier.isEmpty {
+            var next: [String] = []
+            if level == 1 {
+                let edges = (try adjacency.edges(of: [start.id], in: db)[start.id] ?? [])
+                    .sorted { ($0.predicate, $0.relationID) < ($1.predicate, $1.relationID) }
+                for edge in edges where chains[edge.neighbourID] == nil {
+                    chains[edge.neighbourID] = [edge]
+                    next.append(edge.neighbourID)
+                }
+            } else {
+                for (index, id) in frontier.enumerated() {
+                    if order.count + next.count >= Self.reachLimit {
+                        unexpanded += frontier.count - index
+                        break
+                    }
+                    let (edges, hasMore) = try adjacency.edges(of: id, limit: Self.followLimit, in: db)
+                    if hasMore { cut.append(id) }
+                    for edge in edges where chains[edge.neighbourID] == nil {
+                        chains[edge.neighbourID] = (chains[id] ?? []) + [edge]
+                        next.append(edge.neighbourID)
+                    }
+                }
+            }
+            next = try sorted(next, chains: chains, adjacency: &adjacency, in: db)
+            order += next
+            frontier = next
+        }
+        let reached = try Self.reached(order, chains: chains, adjacency: &adjacency, in: db)
+        let cutEntities = try cut.compactMap { try adjacency.entity($0, in: db) }
+        return Neighbourhood(reached: reached, cutEntities: cutEntities, unexpandedCount: unexpanded)
     }
 
     /// The shortest chain from `start` to `goal` (both canonical), or `nil` beyond `depth` steps.
+    /// Among several shortest chains, the first by relation id, direction and entity id, step by step.
     public func path(from start: Entity, to goal: Entity, depth: Int, in db: Database) throws -> [GraphStep]? {
         if start.id == goal.id { return [] }
-        let steps = try String.fetchOne(
-            db,
-            sql: """
-                WITH RECURSIVE \(Self.walkSQL)
-                SELECT steps FROM walk WHERE id = ? ORDER BY depth, steps LIMIT 1
-                """,
-            arguments: [start.id, start.id, try Self.checked(depth), goal.id, goal.id])
-        return try steps.map { try reached(steps: $0, in: db).steps }
+        var adjacency = try GraphAdjacency(in: db)
+        guard let edges = try ShortestPath(start: start.id, goal: goal.id, depth: try Self.checked(depth)).find(using: &adjacency, in: db)
+        else { return nil }
+        return try Self.steps(edges, adjacency: &adjacency, in: db)
     }
 
     /// Nearest first, then by the predicates crossed, the name and the id.
@@ -67,59 +114,44 @@ public struct GraphWalk: Sendable {
         return depth
     }
 
-    /// Arguments: start id, start id, maximum depth, id where chains stop ('' for none).
-    ///
-    /// Four recursive arms: relations leaving or entering the entity itself, and those
-    /// recorded under entities merged into it. Each arm joins `relations` on an equality
-    /// so SQLite uses `relations_by_subject` / `relations_by_object` (an `IN (subquery)`
-    /// correlated with the walk made it scan the whole table).
-    static let walkSQL = """
-        \(EntityGroup.redirectsSQL),
-        walk(id, depth, visited, steps) AS (
-          SELECT ?, 0, ',' || ? || ',', json_array()
-          UNION ALL
-          \(arm(near: "subject_id", far: "object_id", direction: "out", throughMerged: false, first: true))
-          UNION ALL
-          \(arm(near: "object_id", far: "subject_id", direction: "in", throughMerged: false, first: false))
-          UNION ALL
-          \(arm(near: "subject_id", far: "object_id", direction: "out", throughMerged: true, first: false))
-          UNION ALL
-          \(arm(near: "object_id", far: "subject_id", direction: "in", throughMerged: true, first: false))
-          ORDER BY 2
-          LIMIT \(rowLimit)
-        )
-        """
-
-    /// One recursive step: from `walk.id` (or an entity merged into it) along relations whose
-    /// `near` column holds it, to the canonical entity in `far`.
-    private static func arm(near: String, far: String, direction: String, throughMerged: Bool, first: Bool) -> String {
-        let other = EntityGroup.canonical("r.\(far)")
-        let source = throughMerged
-            ? "walk JOIN entity_redirect merged ON merged.canonical_id = walk.id AND merged.id <> walk.id JOIN relations r ON r.\(near) = merged.id"
-            : "walk JOIN relations r ON r.\(near) = walk.id"
-        let depth = first ? "?" : "?3", stop = first ? "?" : "?4"
-        return """
-            SELECT \(other), walk.depth + 1, walk.visited || \(other) || ',',
-                   json_insert(walk.steps, '$[#]', json_array(r.id, '\(direction)', \(other)))
-            FROM \(source)
-            WHERE walk.depth < \(depth) AND walk.id <> \(stop) AND r.is_deleted = 0
-              AND instr(walk.visited, ',' || \(other) || ',') = 0
-              AND (SELECT is_deleted FROM entities WHERE id = \(other)) = 0
-            """
+    /// One level's ids in ``nearerFirst(_:_:)`` order (predicates crossed, then name, then id).
+    private func sorted(
+        _ ids: [String], chains: [String: [GraphAdjacency.Edge]], adjacency: inout GraphAdjacency, in db: Database
+    ) throws -> [String] {
+        try adjacency.load(ids, in: db)
+        let keyed = ids.map { id -> (predicates: String, name: String, id: String) in
+            let name = (adjacency.entities[id] ?? nil)?.name ?? ""
+            return ((chains[id] ?? []).map(\.predicate).joined(separator: " "), name, id)
+        }
+        return keyed.sorted { ($0.predicates, $0.name, $0.id) < ($1.predicates, $1.name, $1.id) }.map(\.id)
     }
 
-    /// Decodes a walk's JSON steps (`[[relation id, direction, entity id], …]`) into full steps.
-    private func reached(steps json: String, in db: Database) throws -> Reached {
-        let raw = (try? JSONDecoder().decode([[String]].self, from: Data(json.utf8))) ?? []
-        var steps: [GraphStep] = []
-        for item in raw where item.count == 3 {
-            guard let relation = try Relation.fetchOne(db, key: item[0]), let entity = try Entity.fetchOne(db, key: item[2]) else { continue }
-            let place = try relation.paragraphID.flatMap { try ParagraphPlace.fetch($0, in: db) }
-            steps.append(GraphStep(
-                relationID: relation.id, predicate: relation.predicate,
-                direction: EntityPage.Link.Direction(rawValue: item[1]) ?? .out, entity: entity, place: place))
+    /// Full ``Reached`` values for `ids`, their places read in one batch.
+    private static func reached(
+        _ ids: [String], chains: [String: [GraphAdjacency.Edge]], adjacency: inout GraphAdjacency, in db: Database
+    ) throws -> [Reached] {
+        let places = try ParagraphPlace.fetchAll(Set(ids.flatMap { chains[$0] ?? [] }.compactMap(\.paragraphID)), in: db)
+        return try ids.compactMap { id in
+            let steps = try (chains[id] ?? []).map { try step($0, places: places, adjacency: &adjacency, in: db) }
+            guard let last = steps.last else { return nil }
+            return Reached(entity: last.entity, steps: steps)
         }
-        guard let last = steps.last else { throw GraphError.invalidValue("a graph walk returned an empty chain") }
-        return Reached(entity: last.entity, steps: steps)
+    }
+
+    /// A path's edges as steps, with entities and places.
+    private static func steps(_ edges: [GraphAdjacency.Edge], adjacency: inout GraphAdjacency, in db: Database) throws -> [GraphStep] {
+        let places = try ParagraphPlace.fetchAll(Set(edges.compactMap(\.paragraphID)), in: db)
+        return try edges.map { try step($0, places: places, adjacency: &adjacency, in: db) }
+    }
+
+    private static func step(
+        _ edge: GraphAdjacency.Edge, places: [String: ParagraphPlace], adjacency: inout GraphAdjacency, in db: Database
+    ) throws -> GraphStep {
+        guard let entity = try adjacency.entity(edge.neighbourID, in: db) else {
+            throw GraphError.invalidValue("a graph walk reached \(edge.neighbourID), which is no longer in the knowledge base")
+        }
+        return GraphStep(
+            relationID: edge.relationID, predicate: edge.predicate, direction: edge.direction, entity: entity,
+            place: edge.paragraphID.flatMap { places[$0] })
     }
 }

@@ -46,4 +46,21 @@ public struct ParagraphPlace: Codable, Hashable, Sendable {
             arguments: [paragraphID])
         return row.flatMap { ParagraphPlace(row: $0, startingAt: 0) }
     }
+
+    /// The places of the paragraphs `paragraphIDs`, by paragraph id, read a few hundred per statement.
+    static func fetchAll(_ paragraphIDs: Set<String>, in db: Database) throws -> [String: ParagraphPlace] {
+        let ids = paragraphIDs.sorted()
+        var places: [String: ParagraphPlace] = [:]
+        for start in stride(from: 0, to: ids.count, by: 400) {
+            let batch = Array(ids[start..<min(start + 400, ids.count)])
+            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT \(columns) FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id IN (\(marks))",
+                arguments: StatementArguments(batch))
+            for row in rows {
+                if let place = ParagraphPlace(row: row, startingAt: 0) { places[place.paragraphID] = place }
+            }
+        }
+        return places
+    }
 }

@@ -1,0 +1,122 @@
+import GRDB
+
+/// The shortest chain of live relations between two canonical entities, found by a
+/// breadth-first search from both ends that always expands the side whose frontier has
+/// fewer relations (counted on the indexes first), one whole level at a time, until the
+/// two meet.
+///
+/// Every shortest chain passes through the nodes where the searches meet, so the chain
+/// returned is picked among all shortest ones: step by step, the one whose relation id,
+/// direction and entity id come first (the order the former recursive CTE sorted its
+/// JSON chains in). Searching from both ends touches about the square root of the
+/// entities a one-sided walk would, and a hub is expanded only when the other side
+/// would read even more.
+struct ShortestPath {
+    let start: String
+    let goal: String
+    let depth: Int
+
+    /// What one end of the search knows.
+    private struct Side {
+        /// Steps from this side's root to each entity reached.
+        var distance: [String: Int]
+        var frontier: [String]
+        var levels = 0
+        /// For each entity, its edges one level further from this root (forward side)
+        /// or one level nearer to it, reversed to point at the root (backward side).
+        var links: [String: [GraphAdjacency.Edge]] = [:]
+        /// How many relations the frontier has (what expanding it reads), once counted.
+        var frontierCost: Int?
+
+        init(root: String) {
+            distance = [root: 0]
+            frontier = [root]
+        }
+    }
+
+    /// The edges of the shortest chain, or `nil` when none has at most `depth` steps.
+    func find(using adjacency: inout GraphAdjacency, in db: Database) throws -> [GraphAdjacency.Edge]? {
+        var forward = Side(root: start), backward = Side(root: goal)
+        while true {
+            if let length = meetingLength(forward, backward) {
+                return chain(length: length, forward: forward, backward: backward)
+            }
+            if forward.levels + backward.levels >= depth || forward.frontier.isEmpty || backward.frontier.isEmpty { return nil }
+            if try cost(of: &forward, adjacency, in: db) <= cost(of: &backward, adjacency, in: db) {
+                try expand(&forward, reversed: false, adjacency: &adjacency, in: db)
+            } else {
+                try expand(&backward, reversed: true, adjacency: &adjacency, in: db)
+            }
+        }
+    }
+
+    /// What expanding `side` would read: its frontier's relations, counted once per level.
+    private func cost(of side: inout Side, _ adjacency: GraphAdjacency, in db: Database) throws -> Int {
+        if let known = side.frontierCost { return known }
+        let cost = try adjacency.relationCount(of: side.frontier, in: db)
+        side.frontierCost = cost
+        return cost
+    }
+
+    /// Adds the next level to `side`, keeping every edge between its last two levels.
+    private func expand(_ side: inout Side, reversed: Bool, adjacency: inout GraphAdjacency, in db: Database) throws {
+        let level = side.levels + 1
+        var next: [String] = []
+        let edges = try adjacency.edges(of: side.frontier, in: db)
+        for owner in side.frontier {
+            for edge in edges[owner] ?? [] {
+                let far = edge.neighbourID
+                if side.distance[far] == nil {
+                    side.distance[far] = level
+                    next.append(far)
+                } else if side.distance[far] != level {
+                    continue
+                }
+                if reversed {
+                    let back = GraphAdjacency.Edge(
+                        relationID: edge.relationID, predicate: edge.predicate, direction: edge.direction == .out ? .in : .out,
+                        neighbourID: owner, paragraphID: edge.paragraphID)
+                    side.links[far, default: []].append(back)
+                } else {
+                    side.links[owner, default: []].append(edge)
+                }
+            }
+        }
+        side.frontier = next
+        side.frontierCost = nil
+        side.levels = level
+    }
+
+    /// The length of the shortest chain through entities both sides reached, if any.
+    private func meetingLength(_ forward: Side, _ backward: Side) -> Int? {
+        let (smaller, larger) = forward.distance.count <= backward.distance.count
+            ? (forward.distance, backward.distance) : (backward.distance, forward.distance)
+        return smaller.compactMap { id, near in larger[id].map { near + $0 } }.min()
+    }
+
+    /// Walks from the start, taking at each step the first edge (``GraphAdjacency/Edge/precedes(_:_:)``)
+    /// that stays on a shortest chain of `length` steps.
+    private func chain(length: Int, forward: Side, backward: Side) -> [GraphAdjacency.Edge] {
+        var onChain: [String: Bool] = [:]
+        /// Whether `id`, `position` steps from the start, lies on a chain of `length` steps.
+        func lies(_ id: String, at position: Int) -> Bool {
+            if length - position <= backward.levels { return backward.distance[id] == length - position }
+            if let known = onChain[id] { return known }
+            let result = forward.distance[id] == position
+                && (forward.links[id] ?? []).contains { lies($0.neighbourID, at: position + 1) }
+            onChain[id] = result
+            return result
+        }
+        var chain: [GraphAdjacency.Edge] = []
+        var current = start
+        for position in 0..<length {
+            let candidates = length - position <= backward.levels
+                ? (backward.links[current] ?? []).filter { backward.distance[$0.neighbourID] == length - position - 1 }
+                : (forward.links[current] ?? []).filter { lies($0.neighbourID, at: position + 1) }
+            guard let best = candidates.min(by: GraphAdjacency.Edge.precedes) else { break }
+            chain.append(best)
+            current = best.neighbourID
+        }
+        return chain
+    }
+}
