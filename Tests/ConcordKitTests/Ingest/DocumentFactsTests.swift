@@ -78,6 +78,28 @@ import Testing
         #expect(document.title == "Protection of migrants")
     }
 
+    @Test func anOCRSummaryRecordWithImpossibleTimesIsStillASummaryRecord() {
+        // Wrapped OCR text: the title-page lines join into one paragraph, and the times are misread.
+        let text = """
+            United Nations\tCED/C/SR.1637
+            Committee on Enforced Disappearances
+            Tenth session
+            Summary record of the 1637th meeting
+            Held at the Palais Wilson, Geneva, on Wednesday, 20 May 2003, at 10 a.m.
+
+            The meeting was called to order at 14.54 a.m.
+
+            1.\tMs. Demir said that articles 61, 95 and 102 of the Constitution provide the right to
+            participation in public affairs for migrant workers.
+
+            The meeting rose at 16.45 p.m.
+            """
+        let document = DocumentReader().read(text: text, sourceName: "ced-sr1637.txt")
+        #expect(document.kind == .summaryRecord)
+        #expect(document.meetingStartedAt == nil && document.meetingEndedAt == nil)
+        #expect(document.title == "Summary record of the 1637th meeting")
+    }
+
     @Test func clockTimes() {
         #expect(DateExpressions.time(in: "3.10 p.m.") == "15:10")
         #expect(DateExpressions.time(in: "2 p.m.") == "14:00")

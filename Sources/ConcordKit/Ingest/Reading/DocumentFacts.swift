@@ -31,8 +31,11 @@ struct DocumentFacts: Sendable {
         let lowerTexts = (texts.prefix(15) + texts.suffix(15)).map(LiteralSearch.asciiLowercased)
         meetingStartedAt = Self.clockTime(after: Self.summaryRecordOpenings, in: lowerTexts)
         meetingEndedAt = Self.clockTime(after: Self.summaryRecordClosings, in: lowerTexts.reversed())
+        // A title page line "Summary record of the … meeting" says so too: OCR text often joins
+        // it to the lines around it in one paragraph, and prints impossible times ("14.33 a.m.").
         if meetingStartedAt != nil || meetingEndedAt != nil
             || lowerTexts.contains(where: { $0.hasPrefix("summary record of") })
+            || openingLines.contains(where: { LiteralSearch.asciiLowercased($0).hasPrefix("summary record of") })
         {
             kind = .summaryRecord
         } else if Self.readsAsReport(lowerTexts) {
