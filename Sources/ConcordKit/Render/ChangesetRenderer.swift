@@ -10,6 +10,7 @@ struct ChangesetRenderer {
         console.line(console.styled(name, .bold))
         console.line("  \(SyncTransportRenderer.changes(header.recordCount)) written by \(header.originReplicaID.prefix(8)) at \(Timestamp.string(from: header.writtenAt))")
         if !header.ranges.isEmpty { console.line(elide("  holds " + SyncTransportRenderer.describe(header.ranges), to: console.width)) }
+        for line in header.signatureDescriptions { console.line(elide("  " + line, to: console.width)) }
     }
 
     func render(_ record: ChangesetDescriber.RecordDescription) {

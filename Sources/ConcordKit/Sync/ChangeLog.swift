@@ -46,14 +46,22 @@ public struct ChangeLog: Sendable {
     public func forEachRecord(
         notCoveredBy vector: [String: Int64], in db: Database, _ body: (ChangeRecord) throws -> Void
     ) throws {
+        // Columns by position: looking each up by name cost as much as the rest of reading a change.
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT c.* FROM sync_changes c LEFT JOIN json_each(?) v ON v.key = c.replica_id
+                SELECT c.replica_id, c.sequence, c.timestamp, c.author, c.summary, c.dependencies, c.changeset,
+                       c.signature, c.chain_hash, c.chain_signature
+                FROM sync_changes c LEFT JOIN json_each(?) v ON v.key = c.replica_id
                 WHERE c.sequence > coalesce(v.value, 0) ORDER BY c.position
                 """,
             arguments: [try DependencyCoding.encode(vector)])
-        while let row = try rows.next() { try body(try Self.record(from: row)) }
+        while let row = try rows.next() {
+            try body(ChangeRecord(
+                replicaID: row[0], sequence: row[1], timestamp: UInt64(bitPattern: row[2]), author: row[3], summary: row[4],
+                dependencies: try DependencyCoding.decode(row[5]), changeset: row[6] ?? Data(), signature: row[7],
+                chainHash: row[8], chainSignature: row[9]))
+        }
     }
 
     /// One change by its identity, if it was applied here.

@@ -9,6 +9,9 @@ import Foundation
 /// fuzzer found is replayed by the tests through exactly the same calls. Records are
 /// parsed as they stream in, before the trailer's checksum is checked, so the changeset
 /// parser is reached by inputs whose checksum does not match (a fuzzer cannot forge one).
+/// In format 3 that includes inflating the compressed record stream and decoding its
+/// varints and back-references, and recomputing chain hashes (a chain signature is checked
+/// at a range's end, so mutated records reach the parser before it fails).
 ///
 /// Whatever the bytes, it returns or throws a typed error (``ChangesetFileError`` or
 /// ``SyncError``); a crash, a hang or an allocation out of proportion to the input

@@ -8,6 +8,9 @@ struct BinaryEncoder {
 
     mutating func append(_ raw: some Sequence<UInt8>) { bytes.append(contentsOf: raw) }
 
+    /// Empties the buffer, keeping its capacity for the next use.
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     mutating func append<T: FixedWidthInteger>(_ value: T) {
         withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
@@ -88,9 +91,8 @@ extension BinaryEncoder {
 
     /// A varint byte length, then the UTF-8 bytes.
     mutating func appendVarintString(_ text: String) {
-        let utf8 = Array(text.utf8)
-        appendVarint(UInt64(utf8.count))
-        append(utf8)
+        appendVarint(UInt64(text.utf8.count))
+        append(text.utf8)
     }
 }
 

@@ -25,7 +25,7 @@ public enum ChangesetFileFormat {
     /// Format 3: the stream lengths after the key table, inflated(8) and compressed(8).
     static let streamInfoSize = 16
     /// Format 3: the zlib level the writer compresses the record stream with (chosen by measurement; sync/FORMAT.md).
-    static let compressionLevel: Int32 = 6
+    static let compressionLevel: Int32 = 2
     /// Format 3: a deflate stream never inflates more than 1032 times its size; more is damage.
     static let maximumInflationRatio: UInt64 = 1032
     /// Format 3: the author table holds at most this many names; later new names are written in full each time.

@@ -17,6 +17,8 @@ final class ChangesetStreamWriter: RecordFileWriting {
     private let deflater: Deflater
     private var encoder: RecordStreamEncoder
     private var buffer: [UInt8] = []
+    /// Encoded records not yet compressed.
+    private var pending = BinaryEncoder(reservingCapacity: 1 << 17)
     private var compressedCount: UInt64 = 0
     private let streamInfoOffset: UInt64
     /// The next sequence each range expects, by range index.
@@ -26,6 +28,7 @@ final class ChangesetStreamWriter: RecordFileWriting {
     private var written = 0
     private var finished = false
     private static let flushThreshold = 1 << 20
+    private static let batchSize = 1 << 16
 
     init(path: String, header: ChangesetFileHeader, signingKey: ReplicaSigningKey?) throws {
         guard header.rangeProofs.isEmpty || header.rangeProofs.count == header.ranges.count else {
@@ -76,12 +79,15 @@ final class ChangesetStreamWriter: RecordFileWriting {
         if case .recordSignatures = proof, let signature = record.signature, signature.count != ChangeSignature.size {
             throw ChangesetFileError.cannotWrite(file: path, reason: "change \(record.replicaID)#\(record.sequence) has a malformed signature")
         }
-        _ = try ChangesetFileWriter.body(of: record, file: path).count  // validates the identity as format 2 did
-        let framed = encoder.encode(record, rangeIndex: index, proof: proof)
-        guard framed.count <= ChangesetFileFormat.Limit.recordBytes else {
+        guard ReplicaIDCoding.isValid(record.replicaID) else {
+            throw ChangesetFileError.cannotWrite(file: path, reason: "change \(record.replicaID)#\(record.sequence) has an invalid identity")
+        }
+        let size = encoder.encode(record, rangeIndex: index, proof: proof, into: &pending)
+        guard size <= ChangesetFileFormat.Limit.recordBytes else {
             throw ChangesetFileError.cannotWrite(file: path, reason: "change \(record.replicaID)#\(record.sequence) is larger than 1 GiB")
         }
-        try compress(framed, finish: false)
+        // Records are compressed in batches: one deflate call per record cost more than the compression.
+        if pending.bytes.count >= Self.batchSize { try compressPending(finish: false) }
         nextSequence[index] += 1
         written += 1
     }
@@ -91,7 +97,7 @@ final class ChangesetStreamWriter: RecordFileWriting {
         guard written == header.recordCount else {
             throw ChangesetFileError.cannotWrite(file: path, reason: "\(written) records written, \(header.recordCount) announced")
         }
-        try compress([], finish: true)
+        try compressPending(finish: true)
         try flush()
         do {
             var lengths = BinaryEncoder(reservingCapacity: ChangesetFileFormat.streamInfoSize)
@@ -120,9 +126,10 @@ final class ChangesetStreamWriter: RecordFileWriting {
         finished = true
     }
 
-    private func compress(_ bytes: [UInt8], finish: Bool) throws {
+    private func compressPending(finish: Bool) throws {
+        defer { pending.removeAll() }
         do {
-            try deflater.compress(bytes, finish: finish) { compressed in
+            try deflater.compress(pending.bytes, finish: finish) { compressed in
                 compressedCount += UInt64(compressed.count)
                 buffer.append(contentsOf: compressed)
             }

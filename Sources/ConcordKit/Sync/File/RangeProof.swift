@@ -33,3 +33,19 @@ public enum RangeProof: Sendable, Hashable {
         }
     }
 }
+
+extension ChangesetFileHeader {
+    /// Who signed what, one line each, for `changeset show`: the writer's key, then per range its proof and
+    /// the key it is checked against (`3fa4c1e2 1…4: chain signature by key 3fa4 c1e2 9b0e 7701`). These are
+    /// the file's claims; reading the file to its end checks every one of them.
+    public var signatureDescriptions: [String] {
+        guard isSigned else { return ["unsigned (format \(formatVersion))"] }
+        var lines = ["file signed by its writer's key \(publicKeys[originReplicaID].map(PublicKeyText.fingerprint) ?? "?")"]
+        for (index, range) in ranges.enumerated() {
+            let proof = proof(ofRange: index)
+            let key = publicKeys[range.replicaID].map { " by key " + PublicKeyText.fingerprint($0) } ?? ""
+            lines.append("\(range.replicaID.prefix(8)) \(range.first)…\(range.last): \(proof.name)\(proof == .unsigned ? "" : key)")
+        }
+        return lines
+    }
+}

@@ -11,7 +11,9 @@ struct RecordStreamEncoder {
     private var previousTimestamp: UInt64 = 0
     private var authors: [String: Int] = [:]
     private var previousDependencies: [Int: [String: Int64]] = [:]
+    private var previousRawDependencies: [Int: [String: Int64]] = [:]
     private let vectorReplicas: [String: Int]
+    private var body = BinaryEncoder(reservingCapacity: 4096)
 
     /// `vectorReplicas`: the header's version vector, whose entries dependencies refer to by position.
     init(vectorReplicas: [String]) {
@@ -20,24 +22,14 @@ struct RecordStreamEncoder {
         self.vectorReplicas = references
     }
 
-    /// The framed record: range index, body length, body (with its signature in a per-change-signature range).
-    mutating func encode(_ record: ChangeRecord, rangeIndex: Int, proof: RangeProof) -> [UInt8] {
-        var body = BinaryEncoder(reservingCapacity: 32 + record.summary.utf8.count + record.changeset.count)
+    /// Appends the framed record to `output`: range index, body length, body (with its signature in a
+    /// per-change-signature range). Returns the framed record's size.
+    @discardableResult
+    mutating func encode(_ record: ChangeRecord, rangeIndex: Int, proof: RangeProof, into output: inout BinaryEncoder) -> Int {
+        body.removeAll()
         body.appendSignedVarint(Int64(bitPattern: record.timestamp &- previousTimestamp))
         previousTimestamp = record.timestamp
-        let dependencies = record.dependencies.filter { ReplicaIDCoding.isValid($0.key) && $0.value > 0 }
-        if previousDependencies[rangeIndex, default: [:]] == dependencies {
-            body.appendVarint(0)
-        } else {
-            body.appendVarint(UInt64(dependencies.count) + 1)
-            for (replicaID, sequence) in dependencies.sorted(by: { $0.key < $1.key }) {
-                let reference = vectorReplicas[replicaID] ?? 0
-                body.appendVarint(UInt64(reference))
-                if reference == 0 { body.appendReplica(replicaID) }
-                body.appendVarint(UInt64(sequence))
-            }
-            previousDependencies[rangeIndex] = dependencies
-        }
+        appendDependencies(of: record, rangeIndex: rangeIndex)
         let author = ChangesetFileWriter.clipped(record.author, toBytes: ChangesetFileFormat.Limit.authorBytes)
         if let reference = authors[author] {
             body.appendVarint(UInt64(reference))
@@ -50,15 +42,38 @@ struct RecordStreamEncoder {
         body.appendVarint(UInt64(record.changeset.count))
         body.append(record.changeset)
         if case .recordSignatures = proof {
-            let signature = record.signature.map(Array.init) ?? []
+            let signature = record.signature ?? Data()
             body.append(UInt8(signature.count))
             body.append(signature)
         }
-        var framed = BinaryEncoder(reservingCapacity: body.bytes.count + 8)
-        framed.appendVarint(UInt64(rangeIndex))
-        framed.appendVarint(UInt64(body.bytes.count))
-        framed.append(body.bytes)
-        return framed.bytes
+        let start = output.bytes.count
+        output.appendVarint(UInt64(rangeIndex))
+        output.appendVarint(UInt64(body.bytes.count))
+        output.append(body.bytes)
+        return output.bytes.count - start
+    }
+
+    /// `0` when the record's dependencies are its range's previous record's (compared before filtering: the filter
+    /// is deterministic), else their count + 1 and each one.
+    private mutating func appendDependencies(of record: ChangeRecord, rangeIndex: Int) {
+        if previousRawDependencies[rangeIndex] == record.dependencies {
+            body.appendVarint(0)
+            return
+        }
+        previousRawDependencies[rangeIndex] = record.dependencies
+        let dependencies = record.dependencies.filter { ReplicaIDCoding.isValid($0.key) && $0.value > 0 }
+        if previousDependencies[rangeIndex, default: [:]] == dependencies {
+            body.appendVarint(0)
+            return
+        }
+        body.appendVarint(UInt64(dependencies.count) + 1)
+        for (replicaID, sequence) in dependencies.sorted(by: { $0.key < $1.key }) {
+            let reference = vectorReplicas[replicaID] ?? 0
+            body.appendVarint(UInt64(reference))
+            if reference == 0 { body.appendReplica(replicaID) }
+            body.appendVarint(UInt64(sequence))
+        }
+        previousDependencies[rangeIndex] = dependencies
     }
 }
 

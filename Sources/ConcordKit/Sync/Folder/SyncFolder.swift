@@ -106,16 +106,16 @@ public struct SyncFolder: Sendable {
     ) throws {
         let stillThere = try knowledgeBase.read { db in try memory.entries(in: db) }.values.filter { listing.present.contains($0.name) }
         let coverage = SyncFolderMemory.coverage(of: stillThere)
-        let (records, vector, baseline) = try knowledgeBase.read { db in
-            (try ChangeLog().records(notCoveredBy: coverage, in: db), try ChangeLog().versionVector(in: db),
-             try SyncBaseline.identifier(in: db))
-        }
-        guard !records.isEmpty else { return }
         let own = root + "/" + knowledgeBase.replicaID
         let stamp = Self.fileStamp(now)
-        let written = try ChangesetExporter().write(
-            records, to: own + "/" + stamp + ".concord", origin: knowledgeBase.replicaID, vector: vector, baseline: baseline,
-            signer: ChangesetSigner(knowledgeBase: knowledgeBase), name: { checksum in "\(stamp)-\(checksum.prefix(12)).\(ChangesetFileFormat.fileExtension)" })
+        // Streamed from the change log (one change in memory at a time); nothing is written if the folder has it all.
+        let streamed = try knowledgeBase.read { db -> (header: ChangesetFileHeader, path: String)? in
+            guard try ChangeLog().versionVector(in: db).contains(where: { $0.value > (coverage[$0.key] ?? 0) }) else { return nil }
+            return try ChangesetExporter().write(
+                notCoveredBy: coverage, to: own + "/" + stamp + ".concord", knowledgeBase: knowledgeBase,
+                name: { checksum in "\(stamp)-\(checksum.prefix(12)).\(ChangesetFileFormat.fileExtension)" }, in: db)
+        }
+        guard let written = streamed else { return }
         let name = knowledgeBase.replicaID + "/" + (written.path as NSString).lastPathComponent
         let stored = ChangesetFileReader.storedChecksum(path: written.path)
         try knowledgeBase.database.write { db in
@@ -123,7 +123,7 @@ public struct SyncFolder: Sendable {
                 SyncFolderMemory.Entry(name: name, size: stored?.size ?? 0, checksum: stored?.checksum ?? "", ranges: written.header.ranges, direction: "written"),
                 in: db)
         }
-        report.written = (name, records.count)
+        report.written = (name, written.header.recordCount)
     }
 
     /// `yyyyMMdd'T'HHmmssSSS` in UTC: file names sort by the time they were written.

@@ -21,6 +21,11 @@ enum ChangeChainSchema {
     /// Adds the columns and computes the chain hash of every change already in the log.
     static func migrate(_ db: Database) throws {
         try db.execute(sql: sql)
+        try backfillChainHashes(in: db)
+    }
+
+    /// Computes (again) the chain hash of every change in the log, replica by replica in sequence order.
+    static func backfillChainHashes(in db: Database) throws {
         let replicas = try String.fetchAll(db, sql: "SELECT DISTINCT replica_id FROM sync_changes ORDER BY replica_id")
         for replicaID in replicas { try backfill(replicaID, in: db) }
     }

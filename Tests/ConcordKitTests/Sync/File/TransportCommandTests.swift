@@ -61,6 +61,11 @@ import Testing
         #expect(shown.status == 0)
         #expect(shown.output.contains("place: NULL → \"Geneva\""))
         #expect(shown.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        // Who signed what: the writer, and each range's proof with the key it is checked against (Bo's own changes).
+        let header = try ChangesetFileReader(path: Self.samples + "/02-bo-edits.concord").header
+        let bo = PublicKeyText.fingerprint(try #require(header.publicKeys[header.originReplicaID]))
+        #expect(shown.output.contains("file signed by its writer's key \(bo)"))
+        #expect(shown.output.contains("\(header.originReplicaID.prefix(8)) 1…2: chain signature by key \(bo)"))
         let json = try ConcordProcess.run(["changeset", "show", "--json", Self.samples + "/02-bo-edits.concord", "--db", database])
         let lines = json.output.split(separator: "\n")
         #expect(lines.count == 2)
