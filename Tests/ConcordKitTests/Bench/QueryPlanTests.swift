@@ -122,3 +122,16 @@ extension QueryPlanTests {
         #expect(!plan.contains { $0.contains("TEMP B-TREE") })
     }
 }
+
+extension QueryPlanTests {
+    @Test func searchRanksTheMatchesOnceAndBuildsSnippetsOnlyForTheHitsItReturns() throws {
+        let knowledgeBase = try TestKnowledgeBase.empty()
+        let plan = try knowledgeBase.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + ParagraphSearch.rankedSQL, arguments: ["\"x\"", 20, "[", "]", "\"x\""])
+                .map { $0["detail"] as String }
+        }
+        // One pass over every match (the ranking); the snippet pass looks hits up by rowid.
+        #expect(plan.filter { $0.contains("paragraph_search VIRTUAL TABLE INDEX 0:M") }.count == 1)
+        #expect(plan.contains { $0.contains("paragraph_search VIRTUAL TABLE INDEX 0:=M") })
+    }
+}

@@ -9,8 +9,10 @@ import GRDB
 /// those did not fill the list, the trigram index `name_search` (``NameSearchSchema``):
 /// names holding the text, then names holding one of its pieces. A name within `k`
 /// edits of the text holds at least one of `k + 1` disjoint pieces of it unchanged, so
-/// the pieces find every typo'd name whose pieces are at least three letters long. The
-/// approximate comparison looks at the ``fuzzyCandidateLimit`` names sharing most pieces.
+/// the pieces find every typo'd name whose pieces are at least three letters long (up to
+/// ``fuzzyCandidateLimit`` names a piece: a piece common to more names is followed only
+/// partly). The approximate comparison looks at the ``fuzzyCandidateLimit`` names holding
+/// the rarest pieces.
 public struct EntityFinder: Sendable {
     /// How a name matched the text.
     public enum Quality: Int, Comparable, Codable, Sendable {
@@ -53,13 +55,14 @@ public struct EntityFinder: Sendable {
         var scorer = Scorer(text: key, finder: self)
         try scorer.add(prefixCandidates(key, in: db), in: db)
         if scorer.count(kind: kind) < limit, compactKey.count >= 3 {
-            let holding = try entityIDs(holding: [compactKey], in: db)
-            try scorer.add(names(of: holding, in: db), in: db)
+            let holding = try entityIDs(holding: [compactKey], rows: Self.rowsPerLookup, in: db)
+            try scorer.add(names(of: Array(holding.keys), in: db), in: db)
         }
         if scorer.count(kind: kind) < limit {
             let pieces = Self.pieces(of: compactKey)
-            let best = try entityIDs(holding: pieces, in: db).sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.fuzzyCandidateLimit)
-            try scorer.add(names(of: Dictionary(uniqueKeysWithValues: best.map { ($0.key, $0.value) }), in: db), in: db)
+            let best = try entityIDs(holding: pieces, rows: Self.fuzzyCandidateLimit, in: db)
+                .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.fuzzyCandidateLimit)
+            try scorer.add(names(of: best.map(\.key), in: db), in: db)
         }
         return Array(scorer.matches(kind: kind).prefix(limit))
     }
@@ -76,23 +79,24 @@ public struct EntityFinder: Sendable {
             arguments: [key, key + "\u{10FFFF}"])
     }
 
-    /// Entities with a name or alias holding any of `pieces` (compact text, 3+ letters), with how
-    /// many pieces each holds: MATCH on the trigram index, at most ``rowsPerLookup`` rows a piece.
-    private func entityIDs(holding pieces: [String], in db: Database) throws -> [String: Int] {
-        var counts: [String: Int] = [:]
+    /// Entities with a name or alias holding any of `pieces` (compact text, 3+ letters), each
+    /// scored by the rarity of the pieces it holds (a piece found in `n` names adds `1/n`), so
+    /// a name holding a rare piece ranks above one holding only a common piece ("ahme" of
+    /// "Ahmed …"): MATCH on the trigram index, at most `rows` names a piece.
+    private func entityIDs(holding pieces: [String], rows: Int, in db: Database) throws -> [String: Double] {
+        var scores: [String: Double] = [:]
         for piece in pieces where piece.count >= 3 {
             let phrase = "\"" + piece.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             let ids = try String.fetchAll(
-                db, sql: "SELECT DISTINCT entity_id FROM name_search WHERE name_search MATCH ? LIMIT \(Self.rowsPerLookup)",
-                arguments: [phrase])
-            for id in ids { counts[id, default: 0] += 1 }
+                db, sql: "SELECT DISTINCT entity_id FROM name_search WHERE name_search MATCH ? LIMIT ?", arguments: [phrase, rows])
+            for id in ids { scores[id, default: 0] += 1 / Double(ids.count) }
         }
-        return counts
+        return scores
     }
 
-    /// Every name and alias of the entities `ids` (keys), as `entity_id, name` rows.
-    private func names(of ids: [String: Int], in db: Database) throws -> [Row] {
-        let list = ids.keys.sorted()
+    /// Every name and alias of the entities `ids`, as `entity_id, name` rows.
+    private func names(of ids: [String], in db: Database) throws -> [Row] {
+        let list = ids.sorted()
         var rows: [Row] = []
         for start in stride(from: 0, to: list.count, by: 400) {
             let batch = Array(list[start..<min(start + 400, list.count)])
