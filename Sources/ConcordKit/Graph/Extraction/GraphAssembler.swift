@@ -84,7 +84,24 @@ struct GraphAssembler {
     }
 
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // (Most surfaces are ASCII words with single spaces between them: already collapsed.)
+        if isCollapsedASCII(text) { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// ASCII with no whitespace but single spaces between words: what `collapse` leaves as it is.
+    static func isCollapsedASCII(_ text: String) -> Bool {
+        var previousIsSpace = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || (byte >= 0x09 && byte <= 0x0D) { return false }
+            if byte == 0x20 {
+                if previousIsSpace { return false }
+                previousIsSpace = true
+            } else {
+                previousIsSpace = false
+            }
+        }
+        return !previousIsSpace || text.isEmpty
     }
 }
 

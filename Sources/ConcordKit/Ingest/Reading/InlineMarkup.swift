@@ -67,19 +67,44 @@ enum Whitespace {
     /// Non-breaking spaces are typography and are kept as printed.
     static func collapse(_ text: String) -> String {
         // Every collapsible character is ASCII, so working on UTF-8 bytes is safe and fast.
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0B || byte == 0x0C || byte == 0x0D {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(byte)
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            if isCollapsed(bytes) { return text }
+            return String(unsafeUninitializedCapacity: bytes.count) { result in
+                var count = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    if isCollapsible(byte) {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace { result[count] = 0x20; count += 1 }
+                        pendingSpace = false
+                        result[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether `bytes` are already what ``collapse(_:)`` makes of them (most lines are):
+    /// no collapsible byte but single spaces between other bytes.
+    private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previousIsSpace = true  // a space at the start is not collapsed
+        for byte in bytes {
+            if isCollapsible(byte) {
+                if byte != 0x20 || previousIsSpace { return false }
+                previousIsSpace = true
+            } else {
+                previousIsSpace = false
+            }
+        }
+        return bytes.last != 0x20
+    }
+
+    private static func isCollapsible(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0B || byte == 0x0C || byte == 0x0D
     }
 
     static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {
