@@ -46,14 +46,22 @@ struct RowMaterializer {
 
     /// The row in column order from `winners` alone, or `nil` if they miss a non-key column.
     private func wholeRow(primaryKey: [ChangesetValue], winners: [String: DatabaseValue]) -> [DatabaseValue]? {
+        row(primaryKey: primaryKey, winners: winners) { _ in nil }
+    }
+
+    /// The row in column order: key columns from `primaryKey`, the others from `winners`, else from
+    /// `otherwise(column)`; `nil` as soon as `otherwise` has no value for a column.
+    private func row(
+        primaryKey: [ChangesetValue], winners: [String: DatabaseValue], otherwise: (String) throws -> DatabaseValue?
+    ) rethrows -> [DatabaseValue]? {
         var keyValues = primaryKey.makeIterator()
         var values: [DatabaseValue] = []
         values.reserveCapacity(table.columns.count)
         for (index, column) in table.columns.enumerated() {
             if table.primaryKeyColumns[index] {
                 values.append(keyValues.next()?.databaseValue ?? .null)
-            } else if let winner = winners[column] {
-                values.append(winner)
+            } else if let value = try winners[column] ?? otherwise(column) {
+                values.append(value)
             } else {
                 return nil
             }
@@ -66,21 +74,14 @@ struct RowMaterializer {
         primaryKey: [ChangesetValue], key: String, winners: [String: DatabaseValue], heads knownHeads: [String: [CellVersion]]?
     ) throws {
         let register = CellRegister(db: db)
-        var keyValues = primaryKey.makeIterator()
-        var values: [DatabaseValue] = []
-        for (index, column) in table.columns.enumerated() {
-            if table.primaryKeyColumns[index] {
-                values.append(keyValues.next()?.databaseValue ?? .null)
-            } else if let winner = winners[column] {
-                values.append(winner)
-            } else {
-                let heads = try knownHeads?[column] ?? register.heads(table: table.name, key: key, column: column)
-                guard let visible = heads.max(by: { $0.isOrdered(before: $1) }) else {
-                    throw SyncError.missingRow(table: table.name, key: key)
-                }
-                values.append(visible.value)
+        let values = try row(primaryKey: primaryKey, winners: winners) { column in
+            let heads = try knownHeads?[column] ?? register.heads(table: table.name, key: key, column: column)
+            guard let visible = heads.max(by: { $0.isOrdered(before: $1) }) else {
+                throw SyncError.missingRow(table: table.name, key: key)
             }
+            return visible.value
         }
+        guard let values else { throw SyncError.missingRow(table: table.name, key: key) }
         try db.cachedStatement(sql: table.statements.insert).run(values)
     }
 }

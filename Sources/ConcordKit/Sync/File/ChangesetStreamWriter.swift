@@ -11,12 +11,11 @@ import Foundation
 /// trailer ends with.
 final class ChangesetStreamWriter: RecordFileWriting {
     private let path: String
-    private let handle: FileHandle
+    private let output: BufferedFileOutput
     private let header: ChangesetFileHeader
     private let signingKey: ReplicaSigningKey?
     private let deflater: Deflater
     private var encoder: RecordStreamEncoder
-    private var buffer: [UInt8] = []
     /// Encoded records not yet compressed.
     private var pending = BinaryEncoder(reservingCapacity: 1 << 17)
     private var compressedCount: UInt64 = 0
@@ -27,7 +26,6 @@ final class ChangesetStreamWriter: RecordFileWriting {
     private let rangesOfReplica: [String: [(index: Int, range: ChangesetFileHeader.ReplicaRange)]]
     private var written = 0
     private var finished = false
-    private static let flushThreshold = 1 << 20
     private static let batchSize = 1 << 16
 
     init(path: String, header: ChangesetFileHeader, signingKey: ReplicaSigningKey?) throws {
@@ -44,7 +42,7 @@ final class ChangesetStreamWriter: RecordFileWriting {
         self.path = path
         self.header = header
         self.signingKey = signingKey
-        handle = try ChangesetFileWriter.create(path)
+        output = try BufferedFileOutput(creating: path)
         do {
             deflater = try Deflater(level: ChangesetFileFormat.compressionLevel)
         } catch {
@@ -55,10 +53,8 @@ final class ChangesetStreamWriter: RecordFileWriting {
         rangesOfReplica = Dictionary(grouping: header.ranges.enumerated().map { (index: $0.offset, range: $0.element) }, by: \.range.replicaID)
         let encoded = header.encoded()
         streamInfoOffset = UInt64(encoded.count)
-        buffer = encoded + Array(repeating: 0, count: ChangesetFileFormat.streamInfoSize)
+        try output.append(encoded + Array(repeating: 0, count: ChangesetFileFormat.streamInfoSize))
     }
-
-    deinit { try? handle.close() }
 
     func write(_ record: ChangeRecord) throws {
         guard written < header.recordCount else {
@@ -98,7 +94,8 @@ final class ChangesetStreamWriter: RecordFileWriting {
             throw ChangesetFileError.cannotWrite(file: path, reason: "\(written) records written, \(header.recordCount) announced")
         }
         try compressPending(finish: true)
-        try flush()
+        try output.flush()
+        let handle = output.handle
         do {
             var lengths = BinaryEncoder(reservingCapacity: ChangesetFileFormat.streamInfoSize)
             lengths.append(deflater.inflatedCount)
@@ -115,9 +112,8 @@ final class ChangesetStreamWriter: RecordFileWriting {
                 trailer += signature
             }
             trailer += Array(hasher.finalize())
-            try handle.write(contentsOf: trailer)
-            try handle.synchronize()
-            try handle.close()
+            try output.append(trailer)
+            try output.close()
         } catch let error as ChangesetFileError {
             throw error
         } catch {
@@ -131,22 +127,13 @@ final class ChangesetStreamWriter: RecordFileWriting {
         do {
             try deflater.compress(pending.bytes, finish: finish) { compressed in
                 compressedCount += UInt64(compressed.count)
-                buffer.append(contentsOf: compressed)
+                try output.append(compressed)
             }
+        } catch let error as ChangesetFileError {
+            throw error
         } catch {
             throw ChangesetFileError.cannotWrite(file: path, reason: "zlib failed to compress the records")
         }
-        if buffer.count >= Self.flushThreshold { try flush() }
-    }
-
-    private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw ChangesetFileError.cannotWrite(file: path, reason: error.localizedDescription)
-        }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// The SHA-256 state after every byte written to `path` so far.

@@ -5,26 +5,21 @@ import Foundation
 /// signature) through a buffer, hashing as it goes. Format 3 is ``ChangesetStreamWriter``'s.
 final class LegacyChangesetWriter: RecordFileWriting {
     private let path: String
-    private let handle: FileHandle
+    private let output: BufferedFileOutput
     private let header: ChangesetFileHeader
     private let signingKey: ReplicaSigningKey?
     private var hasher = SHA256()
-    private var buffer: [UInt8] = []
     private var written = 0
     private var finished = false
-    private static let flushThreshold = 1 << 20
 
     /// Creates (or replaces) the file at `path` and writes the header (checked by ``ChangesetFileWriter``).
     init(path: String, header: ChangesetFileHeader, signingKey: ReplicaSigningKey?) throws {
-        let handle = try ChangesetFileWriter.create(path)
         self.path = path
-        self.handle = handle
+        output = try BufferedFileOutput(creating: path)
         self.header = header
         self.signingKey = signingKey
         try emit(header.encoded())
     }
-
-    deinit { try? handle.close() }
 
     func write(_ record: ChangeRecord) throws {
         guard written < header.recordCount else {
@@ -53,31 +48,13 @@ final class LegacyChangesetWriter: RecordFileWriting {
                 throw ChangesetFileError.cannotWrite(file: path, reason: "cannot sign it (\(error.localizedDescription))")
             }
         }
-        let digest = Array(hasher.finalize())
-        buffer.append(contentsOf: digest)
-        try flush()
-        do {
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            throw ChangesetFileError.cannotWrite(file: path, reason: error.localizedDescription)
-        }
+        try output.append(Array(hasher.finalize()))
+        try output.close()
         finished = true
     }
 
     private func emit(_ bytes: [UInt8]) throws {
         hasher.update(data: bytes)
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.flushThreshold { try flush() }
-    }
-
-    private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw ChangesetFileError.cannotWrite(file: path, reason: error.localizedDescription)
-        }
-        buffer.removeAll(keepingCapacity: true)
+        try output.append(bytes)
     }
 }
