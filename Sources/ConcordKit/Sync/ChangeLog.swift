@@ -101,20 +101,22 @@ public struct ChangeLog: Sendable {
     /// (changes are applied in sequence order per replica).
     func append(_ record: ChangeRecord, in db: Database) throws {
         let chainHash = try record.chainHash ?? ChangeChain.hash(of: record, after: try chainHash(before: record, in: db))
+        // Bound directly (DirectStatement): GRDB's argument conversion was most of this function's cost in an import.
         try db.cachedStatement(sql: """
             INSERT INTO sync_changes
               (replica_id, sequence, timestamp, author, summary, dependencies, changeset, applied_at, signature,
                chain_hash, chain_signature)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                record.replicaID, record.sequence, Int64(bitPattern: record.timestamp), record.author, record.summary,
-                try DependencyCoding.encode(record.dependencies), record.changeset, Timestamp.now(), record.signature,
-                chainHash, record.chainSignature,
+            """).run([
+                record.replicaID.databaseValue, record.sequence.databaseValue, Int64(bitPattern: record.timestamp).databaseValue,
+                record.author.databaseValue, record.summary.databaseValue, try DependencyCoding.encode(record.dependencies).databaseValue,
+                record.changeset.databaseValue, Timestamp.now().databaseValue, record.signature.databaseValue,
+                chainHash.databaseValue, record.chainSignature.databaseValue,
             ])
         try db.cachedStatement(sql: """
             INSERT INTO sync_versions (replica_id, sequence) VALUES (?, ?)
             ON CONFLICT (replica_id) DO UPDATE SET sequence = max(sequence, excluded.sequence)
-            """).execute(arguments: [record.replicaID, record.sequence])
+            """).run([record.replicaID.databaseValue, record.sequence.databaseValue])
     }
 
     /// The chain hash of the change before `record` in its replica's sequence (``ChangeChain/origin`` before the first).
