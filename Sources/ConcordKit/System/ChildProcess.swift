@@ -17,7 +17,7 @@ public enum ChildProcess {
         public var status: Int32
         public var output: Data
         public var errors: Data
-        /// The child's peak resident set size in bytes (`ru_maxrss` from `wait4`); 0 if unknown.
+        /// The child's peak resident set size in bytes, sampled while it ran (see ``PeakMemorySampler``); 0 if unknown.
         public var peakResidentBytes: Int = 0
     }
 
@@ -82,13 +82,16 @@ public enum ChildProcess {
             for descriptor in [inputPipe[1], outputPipe[0], errorPipe[0]] where descriptor >= 0 { close(descriptor) }
             throw LaunchError.cannotStart(program: arguments[0], code: code)
         }
+        let sampler = PeakMemorySampler(pid: pid)
         let (output, errors) = exchange(input: input, writeTo: inputPipe[1], readFrom: outputPipe[0], and: errorPipe[0])
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        // Wait for the exit without reaping (WNOWAIT), so the pid cannot be reused while the sampler stops.
+        var exitInfo = siginfo_t()
+        while waitid(P_PID, id_t(pid), &exitInfo, WEXITED | WNOWAIT) == -1 && errno == EINTR {}
+        let peakBytes = sampler.stop()
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        // Linux reports ru_maxrss in kilobytes.
-        return Result(status: exitStatus, output: output, errors: errors, peakResidentBytes: Int(usage.ru_maxrss) * 1024)
+        return Result(status: exitStatus, output: output, errors: errors, peakResidentBytes: peakBytes)
     }
 
     /// Writes `input` and reads both outputs at once with `poll`, so no pipe fills up and blocks.
