@@ -121,7 +121,7 @@ struct SyncBenchmarkRun {
         try SyncBenchmarkTrust.trust(everyKeyOf: a, in: prepared)
         try prepared.close()
         let started = ContinuousClock.now
-        let result = try ChildProcess.run([concord, "import", "--db", copyPath, file], capture: true)
+        let result = try ChildProcess.run([concord, "import", "--db", copyPath, file], capture: true, measuresPeakMemory: true)
         let elapsed = (ContinuousClock.now - started).seconds
         guard result.status == 0 else {
             options.printer.note("concord import failed: \(String(decoding: result.errors, as: UTF8.self))")

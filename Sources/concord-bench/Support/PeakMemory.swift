@@ -4,13 +4,12 @@ import Foundation
 import Glibc
 #endif
 
-/// Peak resident memory (`getrusage` ru_maxrss) of this process and of its waited-for children.
+/// Peak resident memory (`getrusage` ru_maxrss) of this process. (A child's is measured by
+/// `ChildProcess.run(…, measuresPeakMemory: true)`: `RUSAGE_CHILDREN` would include this
+/// process's own high-water mark for children started with `posix_spawn`.)
 enum PeakMemory {
     /// This process's peak resident set so far, in bytes.
     static var ofSelf: Int { peak(RUSAGE_SELF) }
-
-    /// The largest peak resident set among children that have been waited for, in bytes.
-    static var ofChildren: Int { peak(RUSAGE_CHILDREN) }
 
     private static func peak(_ who: __rusage_who) -> Int {
         var usage = rusage()

@@ -18,7 +18,7 @@ import Testing
         let parentBytes = 256 << 20
         var ballast = [UInt8](repeating: 0, count: parentBytes)
         for index in stride(from: 0, to: parentBytes, by: 4096) { ballast[index] = UInt8(truncatingIfNeeded: index >> 12) }
-        let result = try ChildProcess.run(["sleep", "0.3"])
+        let result = try ChildProcess.run(["sleep", "0.3"], measuresPeakMemory: true)
         #expect(result.status == 0)
         #expect(result.peakResidentBytes > 0)
         #expect(result.peakResidentBytes < 64 << 20, "a sleeping child reported \(result.peakResidentBytes) bytes")
