@@ -20,6 +20,16 @@ struct LatencyBenchmark: ParsableCommand {
     @Option(help: "Whole `concord run 'show …'` processes to start.")
     var processes: Int = 30
 
+    @Option(
+        parsing: .upToNextOption,
+        help: "Measure only these figures (show, find, links, path, search, completion, process); default all.")
+    var only: [String] = []
+
+    /// Whether the figure `name` (its first word: "find prefix" is `find`) is to be measured.
+    private func wants(_ name: String) -> Bool {
+        only.isEmpty || only.contains(String(name.prefix { $0 != " " }))
+    }
+
     func run() throws {
         let path = try GraphBenchmark.prepare(options: options)
         let printer = options.printer
@@ -30,9 +40,12 @@ struct LatencyBenchmark: ParsableCommand {
         let runner = PromptRunner(knowledgeBase: knowledgeBase, path: path)
         let baselines = CoreLookups(knowledgeBase: knowledgeBase)
         try measurePrompt(workload, runner: runner, baselines: baselines, printer: printer)
-        printer.print(try completionFigure(workload, knowledgeBase: knowledgeBase, baselines: baselines))
+        if wants("completion") {
+            printer.print(try completionFigure(workload, knowledgeBase: knowledgeBase, baselines: baselines))
+        }
         if runner.failures > 0 { printer.note("\(runner.failures) commands failed: \(runner.lastError)") }
         try knowledgeBase.close()
+        guard wants("process") else { return }
         try ProcessLatency(path: path, options: options, count: options.quick ? min(processes, 5) : processes)
             .measure(workload.targets)
     }
@@ -59,7 +72,7 @@ struct LatencyBenchmark: ParsableCommand {
             ("search", workload.searches.map { "search \($0)" }, "FTS5 MATCH LIMIT 10",
              workload.searches.map { words in { try baselines.match(words) } }, Self.searchTarget),
         ]
-        for item in cases {
+        for item in cases where wants(item.name) {
             var measured = SampleRecorder(), baseline = SampleRecorder()
             for (line, lookup) in zip(item.lines, item.lookups) {
                 try baseline.measure(lookup)
