@@ -41,6 +41,7 @@ public enum StoreSchema {
         }
         migrator.registerMigration(ChangeChainSchema.migrationName) { db in try ChangeChainSchema.migrate(db) }
         migrator.registerMigration(NameSearchSchema.migrationName) { db in try db.execute(sql: NameSearchSchema.sql) }
+        migrator.registerMigration(NameSearchDeferralSchema.migrationName) { db in try db.execute(sql: NameSearchDeferralSchema.sql) }
         return migrator
     }
 

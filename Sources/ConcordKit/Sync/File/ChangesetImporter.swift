@@ -60,7 +60,10 @@ public struct ChangesetImporter: Sendable {
         return try knowledgeBase.database.write { db in
             let verdict = try trust.evaluate(
                 .init(keys: verified.signers, unsignedReplicas: verified.unsignedReplicas), file: name, in: db)
-            var outcome = try apply(path: path, name: name, expected: verified.checksum, localReplicaID: knowledgeBase.replicaID, in: db)
+            // find's name index is brought up to date once, after every change is applied (not at each statement).
+            var outcome = try NameSearchMaintenance.deferring(in: db) {
+                try apply(path: path, name: name, expected: verified.checksum, localReplicaID: knowledgeBase.replicaID, in: db)
+            }
             try verdict.record(file: name, in: db)
             outcome.acceptedWithoutTrust = verdict.untrustedKeys.map(PublicKeyText.fingerprint) + (verdict.acceptsUnsigned ? ["unsigned"] : [])
             try afterApplying(outcome, db)

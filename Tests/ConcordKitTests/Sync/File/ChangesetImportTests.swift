@@ -25,6 +25,26 @@ import Testing
         #expect(try SyncFileFixtures.changeCount(bo) == 1)
     }
 
+    @Test func importedNamesAndAliasesAreFoundRightAfterTheImport() throws {
+        let ana = try SyncFileFixtures.replica(author: "Ana")
+        let bo = try SyncFileFixtures.replica(author: "Bo")
+        try SyncFileFixtures.trustEachOther(ana, bo)
+        let id = try SyncFileFixtures.addPerson("Jane Kabedori", to: ana)
+        try ana.write("alias and rename") { db in
+            try db.execute(sql: "INSERT INTO aliases VALUES (?, 'J. K.', 'j. k.')", arguments: [id])
+            try db.execute(sql: "UPDATE entities SET name = 'Jane Kabedori-Luz' WHERE id = ?", arguments: [id])
+        }
+        let file = try SyncFileFixtures.export(ana)
+        _ = try ChangesetImporter().importFile(at: file, into: bo)
+        let (indexed, queued) = try bo.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM name_search WHERE entity_id = ? ORDER BY name", arguments: [id]),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM name_search_queue"))
+        }
+        #expect(indexed == ["JaneKabedoriLuz", "jk"])
+        #expect(queued == 0)
+        #expect(try bo.read { db in try EntityFinder().find("Kabedori", in: db) }.map(\.entity.id) == [id])
+    }
+
     @Test func aChangeWhosePredecessorIsMissingWaitsUntilItArrives() throws {
         let ana = try SyncFileFixtures.replica(author: "Ana")
         let bo = try SyncFileFixtures.replica(author: "Bo")
