@@ -42,6 +42,7 @@ public enum StoreSchema {
         migrator.registerMigration(ChangeChainSchema.migrationName) { db in try ChangeChainSchema.migrate(db) }
         migrator.registerMigration(NameSearchSchema.migrationName) { db in try db.execute(sql: NameSearchSchema.sql) }
         migrator.registerMigration(NameSearchDeferralSchema.migrationName) { db in try db.execute(sql: NameSearchDeferralSchema.sql) }
+        migrator.registerMigration(RelationPairIndexSchema.migrationName) { db in try db.execute(sql: RelationPairIndexSchema.sql) }
         return migrator
     }
 

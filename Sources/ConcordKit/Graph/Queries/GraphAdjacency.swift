@@ -47,7 +47,7 @@ struct GraphAdjacency {
     }
 
     /// The canonical id of `id` (itself unless it was merged).
-    func canonical(_ id: String) -> String { canonicalByMember[id] ?? id }
+    func canonical(_ id: String) -> String { canonicalByMember.isEmpty ? id : canonicalByMember[id] ?? id }
 
     /// The live canonical entity `id`, or `nil` when it is missing or deleted.
     mutating func entity(_ id: String, in db: Database) throws -> Entity? {
@@ -96,6 +96,77 @@ struct GraphAdjacency {
         }
         return try live(raw, in: db)
     }
+
+    /// The canonical ids of the live neighbours of each (canonical) entity in `ids`, read from
+    /// the indexes of live relations by both ends alone (``RelationPairIndexSchema``): no table
+    /// row is read, which is what makes a hub's thousands of neighbours affordable. A neighbour
+    /// related by several relations is listed once per relation.
+    func neighbourIDs(of ids: [String], in db: Database) throws -> [String: [String]] {
+        let ownerOfMember = owners(of: ids)
+        let members = Array(ownerOfMember.keys).sorted()
+        var result: [String: [String]] = [:]
+        for start in stride(from: 0, to: members.count, by: Self.batchSize) {
+            let batch = Array(members[start..<min(start + Self.batchSize, members.count)])
+            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT subject_id, object_id FROM relations WHERE subject_id IN (\(marks)) AND is_deleted = 0
+                    UNION ALL
+                    SELECT object_id, subject_id FROM relations WHERE object_id IN (\(marks)) AND is_deleted = 0
+                    """,
+                arguments: StatementArguments(batch + batch))
+            while let row = try rows.next() {
+                let near: String = row[0], far: String = row[1]
+                guard let owner = ownerOfMember[near] else { continue }
+                let neighbour = canonical(far)
+                if neighbour != owner && !isDeleted(neighbour) { result[owner, default: []].append(neighbour) }
+            }
+        }
+        return result
+    }
+
+    /// Every live relation between the canonical entity `id` and any of `neighbours` (canonical,
+    /// live, other than `id`), seen from `id`: looked up by both ends in the pair indexes.
+    func edges(from id: String, to neighbours: [String], in db: Database) throws -> [Edge] {
+        let near = members(of: id)
+        let farOwners = owners(of: neighbours)
+        let far = Array(farOwners.keys).sorted()
+        let size = max(1, Self.batchSize - near.count)
+        var found: [Edge] = []
+        for start in stride(from: 0, to: far.count, by: size) {
+            let batch = Array(far[start..<min(start + size, far.count)])
+            let nearMarks = Array(repeating: "?", count: near.count).joined(separator: ", ")
+            let farMarks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, predicate, subject_id, object_id, paragraph_id, 'out' FROM relations
+                    WHERE subject_id IN (\(nearMarks)) AND object_id IN (\(farMarks)) AND is_deleted = 0
+                    UNION ALL
+                    SELECT id, predicate, object_id, subject_id, paragraph_id, 'in' FROM relations
+                    WHERE object_id IN (\(nearMarks)) AND subject_id IN (\(farMarks)) AND is_deleted = 0
+                    """,
+                arguments: StatementArguments(near + batch + near + batch))
+            found += rows.map { edge($0, owner: id) }.filter { farOwners[$0.neighbourID] != nil }
+        }
+        return found
+    }
+
+    /// `id` (canonical) and the ids merged into it.
+    private func members(of id: String) -> [String] { [id] + (membersByCanonical[id] ?? []) }
+
+    /// The canonical entity each member id of `ids` (canonical) stands for, by member id.
+    private func owners(of ids: [String]) -> [String: String] {
+        var ownerOfMember: [String: String] = [:]
+        for id in ids {
+            for member in members(of: id) { ownerOfMember[member] = id }
+        }
+        return ownerOfMember
+    }
+
+    /// Whether `id` is a deleted entity (a cheap test when nothing is deleted).
+    private func isDeleted(_ id: String) -> Bool { !deleted.isEmpty && deleted.contains(id) }
 
     /// How many relations (live or not) the entities `ids` and those merged into them have:
     /// index-only counts on `relations_by_subject` / `relations_by_object`, to choose the cheaper side to expand.
