@@ -52,18 +52,37 @@ public struct Ingestor: Sendable {
 
     /// Stores a prepared document as one transaction, unless its text is there already.
     func store(_ prepared: PreparedDocument, into knowledgeBase: KnowledgeBase) throws -> Outcome {
-        let skipped = Outcome(
-            sourceName: prepared.sourceName, documentID: prepared.documentID, added: false, paragraphCount: 0, entityCount: 0)
-        guard let content = prepared.content else { return skipped }
-        return try knowledgeBase.write("ingest \(prepared.sourceName)") { db in
-            if try Document.filter(key: prepared.documentID).fetchCount(db) > 0 { return skipped }
-            try content.document.insert(db)
-            try storeParagraphs(content.paragraphs, of: prepared.documentID, in: db)
-            try store(content.graph, in: db)
-            return Outcome(
-                sourceName: prepared.sourceName, documentID: prepared.documentID, added: true,
-                paragraphCount: content.paragraphs.count, entityCount: content.graph.entities.count)
+        guard prepared.content != nil else { return Self.skipped(prepared) }
+        return try knowledgeBase.write(Self.summary(of: prepared)) { db in try storeRows(of: prepared, in: db) }
+    }
+
+    /// Stores a prepared document inside the caller's transaction as this replica's next change
+    /// (captured like a ``KnowledgeBase/write(_:_:)`` of its own), unless its text is there already.
+    /// The caller makes it all or nothing (``IngestPipeline`` runs it in a savepoint).
+    func store(_ prepared: PreparedDocument, in db: Database, by knowledgeBase: KnowledgeBase) throws -> Outcome {
+        guard prepared.content != nil else { return Self.skipped(prepared) }
+        return try ChangeCapture.capture(Self.summary(of: prepared), by: knowledgeBase, in: db) { db in
+            try storeRows(of: prepared, in: db)
         }
+    }
+
+    private static func summary(of prepared: PreparedDocument) -> String { "ingest \(prepared.sourceName)" }
+
+    private static func skipped(_ prepared: PreparedDocument) -> Outcome {
+        Outcome(sourceName: prepared.sourceName, documentID: prepared.documentID, added: false, paragraphCount: 0, entityCount: 0)
+    }
+
+    /// The document's rows, its paragraphs and its graph, unless the same text is stored already.
+    private func storeRows(of prepared: PreparedDocument, in db: Database) throws -> Outcome {
+        guard let content = prepared.content else { return Self.skipped(prepared) }
+        if try Document.filter(key: prepared.documentID).fetchCount(db) > 0 { return Self.skipped(prepared) }
+        try content.document.insert(db)
+        let rows = IngestRowWriter(db: db)
+        try rows.insertParagraphs(content.paragraphs, of: prepared.documentID)
+        try rows.insert(content.graph)
+        return Outcome(
+            sourceName: prepared.sourceName, documentID: prepared.documentID, added: true,
+            paragraphCount: content.paragraphs.count, entityCount: content.graph.entities.count)
     }
 
     /// Ingests `texts` (source name, text) in order, one transaction each, reading and
@@ -133,50 +152,6 @@ public struct Ingestor: Sendable {
                 if byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { controls += 1 }
             }
             return controls * 100 <= max(characters, 1)
-        }
-    }
-
-    /// Inserts the paragraphs of a document (the search index follows by trigger), many rows
-    /// per statement.
-    ///
-    /// A row that fires the trigger into the FTS5 table runs in a statement savepoint, and
-    /// FTS5 writes its pending terms to a new index segment at every savepoint: one statement
-    /// per paragraph made one segment per paragraph (three times slower, merges included).
-    /// Related SQLite documentation: https://www.sqlite.org/fts5.html#the_automerge_option
-    private func storeParagraphs(_ paragraphs: [ParsedParagraph], of documentID: String, in db: Database) throws {
-        let rowsPerStatement = 100
-        var first = 0
-        while first < paragraphs.count {
-            let chunk = paragraphs[first..<min(first + rowsPerStatement, paragraphs.count)]
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO paragraphs (id, document_id, ordinal, number, paragraph_kind, section, text) VALUES
-                """ + Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
-            var values: [(any DatabaseValueConvertible)?] = []
-            values.reserveCapacity(chunk.count * 7)
-            for paragraph in chunk {
-                values += [
-                    Paragraph.id(documentID: documentID, ordinal: paragraph.ordinal), documentID, paragraph.ordinal,
-                    paragraph.number, paragraph.kind.rawValue, paragraph.section, paragraph.text,
-                ] as [(any DatabaseValueConvertible)?]
-            }
-            try insert.execute(arguments: StatementArguments(values))
-            first += chunk.count
-        }
-    }
-
-    private func store(_ graph: ExtractedGraph, in db: Database) throws {
-        for entity in graph.entities { try entity.insert(db, onConflict: .ignore) }
-        for alias in graph.aliases { try alias.insert(db, onConflict: .ignore) }
-        for attribute in graph.attributes { try attribute.insert(db, onConflict: .ignore) }
-        for relation in graph.relations { try relation.insert(db, onConflict: .ignore) }
-        let insertMention = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO mentions (entity_id, paragraph_id, start_offset, end_offset, surface_text)
-            VALUES (?, ?, ?, ?, ?)
-            """)
-        for mention in graph.mentions {
-            try insertMention.execute(arguments: [
-                mention.entityID, mention.paragraphID, mention.startOffset, mention.endOffset, mention.surfaceText,
-            ])
         }
     }
 }

@@ -77,4 +77,58 @@ import Testing
         #expect(stored == paths.prefix(3).map { ($0 as NSString).lastPathComponent })
         #expect(try knowledgeBase.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") } == 3)
     }
+
+    /// Stores `texts` through a pipeline that waits for every document before committing, so
+    /// they share one transaction; the writer connection refuses to store `refused`.
+    static func ingestInOneBatch(
+        _ texts: [(sourceName: String, text: String)], refusing refused: String, into knowledgeBase: KnowledgeBase
+    ) throws -> [Ingestor.Outcome] {
+        try knowledgeBase.database.writeWithoutTransaction { db in
+            try db.execute(sql: """
+                CREATE TEMP TRIGGER refuse_document BEFORE INSERT ON documents WHEN new.source_name = '\(refused)'
+                BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
+                """)
+        }
+        var pipeline = IngestPipeline(ingestor: Ingestor())
+        pipeline.batchWait = .seconds(60)
+        var outcomes: [Ingestor.Outcome] = []
+        do {
+            try pipeline.run(count: texts.count, into: knowledgeBase, prepare: { index in
+                try Ingestor().prepare(text: texts[index].text, sourceName: texts[index].sourceName, for: knowledgeBase)
+            }, each: { outcomes.append($0) })
+        } catch let error as DatabaseError {
+            #expect(error.message == "refused for the test")
+            return outcomes
+        }
+        Issue.record("the refused document was stored")
+        return outcomes
+    }
+
+    @Test func aDocumentThatFailsInABatchLeavesTheOnesBeforeItStoredAndNothingOfItself() throws {
+        let texts = Array(Self.corpus(count: 5).prefix(5))
+        let pipelined = try TestKnowledgeBase.empty()
+        let outcomes = try Self.ingestInOneBatch(texts, refusing: texts[3].sourceName, into: pipelined)
+        #expect(outcomes.map(\.sourceName) == texts.prefix(3).map(\.sourceName))
+
+        let sequential = try TestKnowledgeBase.empty()
+        for (sourceName, text) in texts.prefix(3) { try Ingestor().ingest(text: text, sourceName: sourceName, into: sequential) }
+        #expect(try Self.contents(pipelined) == Self.contents(sequential))
+        // Each stored document is its own change, and the refused one left no change behind.
+        let changes = try pipelined.read { db in
+            try String.fetchAll(db, sql: "SELECT summary FROM sync_changes WHERE replica_id = ? ORDER BY sequence", arguments: [pipelined.replicaID])
+        }
+        #expect(changes == texts.prefix(3).map { "ingest \($0.sourceName)" })
+        #expect(try pipelined.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+    }
+
+    @Test func thePipelineLeavesTheWriterConnectionSettingsAsItFoundThem() throws {
+        let knowledgeBase = try TestKnowledgeBase.empty()
+        let settings = { try knowledgeBase.database.writeWithoutTransaction { db in
+            [try Int.fetchOne(db, sql: "PRAGMA cache_size"), try Int.fetchOne(db, sql: "PRAGMA temp_store")]
+        } }
+        let before = try settings()
+        try Ingestor().ingest(texts: Array(Self.corpus(count: 2)), into: knowledgeBase)
+        #expect(try settings() == before)
+        #expect(try knowledgeBase.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") } == 2)
+    }
 }
