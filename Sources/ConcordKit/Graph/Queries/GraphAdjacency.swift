@@ -153,6 +153,42 @@ struct GraphAdjacency {
         return found
     }
 
+    /// Every pair of canonical entities, one from `left` and one from `right` (canonical, live),
+    /// related by a live relation in either direction: one lookup per pair of ids in the pair
+    /// indexes, whatever the entities' numbers of relations. Each pair is listed once.
+    func relatedPairs(_ left: [String], _ right: [String], in db: Database) throws -> [(left: String, right: String)] {
+        let leftOwners = owners(of: left), rightOwners = owners(of: right)
+        let leftMembers = Array(leftOwners.keys).sorted(), rightMembers = Array(rightOwners.keys).sorted()
+        var pairs: [(left: String, right: String)] = []
+        var seen: Set<[String]> = []
+        let size = Self.batchSize / 2
+        for leftStart in stride(from: 0, to: leftMembers.count, by: size) {
+            let leftBatch = Array(leftMembers[leftStart..<min(leftStart + size, leftMembers.count)])
+            for rightStart in stride(from: 0, to: rightMembers.count, by: size) {
+                let rightBatch = Array(rightMembers[rightStart..<min(rightStart + size, rightMembers.count)])
+                let leftMarks = Array(repeating: "?", count: leftBatch.count).joined(separator: ", ")
+                let rightMarks = Array(repeating: "?", count: rightBatch.count).joined(separator: ", ")
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT subject_id, object_id FROM relations
+                        WHERE subject_id IN (\(leftMarks)) AND object_id IN (\(rightMarks)) AND is_deleted = 0
+                        UNION
+                        SELECT object_id, subject_id FROM relations
+                        WHERE object_id IN (\(leftMarks)) AND subject_id IN (\(rightMarks)) AND is_deleted = 0
+                        """,
+                    arguments: StatementArguments(leftBatch + rightBatch + leftBatch + rightBatch))
+                for row in rows {
+                    guard let near = leftOwners[row[0] as String], let far = rightOwners[row[1] as String], near != far,
+                          seen.insert([near, far]).inserted
+                    else { continue }
+                    pairs.append((near, far))
+                }
+            }
+        }
+        return pairs
+    }
+
     /// `id` (canonical) and the ids merged into it.
     private func members(of id: String) -> [String] { [id] + (membersByCanonical[id] ?? []) }
 
@@ -168,23 +204,26 @@ struct GraphAdjacency {
     /// Whether `id` is a deleted entity (a cheap test when nothing is deleted).
     private func isDeleted(_ id: String) -> Bool { !deleted.isEmpty && deleted.contains(id) }
 
-    /// How many relations (live or not) the entities `ids` and those merged into them have:
-    /// index-only counts on `relations_by_subject` / `relations_by_object`, to choose the cheaper side to expand.
-    func relationCount(of ids: [String], in db: Database) throws -> Int {
-        let members = ids.flatMap { [$0] + (membersByCanonical[$0] ?? []) }
+    /// How many relations (live or not) the entities `ids` and those merged into them have, counting
+    /// no further than `limit` (then the result is `limit`): index-only counts on `relations_by_subject` /
+    /// `relations_by_object`, to choose the cheaper side to expand without counting all of a hub's relations.
+    func relationCount(of ids: [String], upTo limit: Int = .max, in db: Database) throws -> Int {
+        let all = ids.flatMap { members(of: $0) }
         var total = 0
-        for start in stride(from: 0, to: members.count, by: Self.batchSize) {
-            let batch = Array(members[start..<min(start + Self.batchSize, members.count)])
+        for start in stride(from: 0, to: all.count, by: Self.batchSize) where total < limit {
+            let batch = Array(all[start..<min(start + Self.batchSize, all.count)])
             let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            let room = Int64(min(limit - total, Int(Int32.max)))
+            let subjects = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM (SELECT 1 FROM relations WHERE subject_id IN (\(marks)) LIMIT ?)",
+                arguments: StatementArguments(batch + [room])) ?? 0
+            total += subjects
+            guard subjects < room else { break }
             total += try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT (SELECT count(*) FROM relations WHERE subject_id IN (\(marks)))
-                         + (SELECT count(*) FROM relations WHERE object_id IN (\(marks)))
-                    """,
-                arguments: StatementArguments(batch + batch)) ?? 0
+                db, sql: "SELECT count(*) FROM (SELECT 1 FROM relations WHERE object_id IN (\(marks)) LIMIT ?)",
+                arguments: StatementArguments(batch + [room - Int64(subjects)])) ?? 0
         }
-        return total
+        return min(total, limit)
     }
 
     /// At most `limit` live relations of the canonical entity `id`, first by predicate then
