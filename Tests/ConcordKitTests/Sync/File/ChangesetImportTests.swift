@@ -35,7 +35,15 @@ import Testing
             try db.execute(sql: "UPDATE entities SET name = 'Jane Kabedori-Luz' WHERE id = ?", arguments: [id])
         }
         let file = try SyncFileFixtures.export(ana)
-        _ = try ChangesetImporter().importFile(at: file, into: bo)
+        let cacheSize = { try bo.database.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") } }
+        let cacheBefore = try cacheSize()
+        var cacheDuring: Int?
+        _ = try ChangesetImporter().importFile(at: file, into: bo, afterApplying: { _, db in
+            cacheDuring = try Int.fetchOne(db, sql: "PRAGMA cache_size")
+        })
+        // The import's larger page cache is the writer connection's only while it runs.
+        #expect(cacheDuring == -ChangesetImporter.pageCacheKibibytes)
+        #expect(try cacheSize() == cacheBefore)
         let (indexed, queued) = try bo.read { db in
             (try String.fetchAll(db, sql: "SELECT name FROM name_search WHERE entity_id = ? ORDER BY name", arguments: [id]),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM name_search_queue"))
