@@ -4,15 +4,16 @@ import GRDB
 ///
 /// Matches are ranked: the whole name, then a name that starts with the text, then a
 /// name with a word that starts with it, then approximate matches (edit distance on
-/// compact keys, see ``FuzzyMatch``). Candidates come from indexed lookups only: prefix
-/// range scans on `aliases.normalized_alias` and `entities_by_name` first, then, when
-/// those did not fill the list, the trigram index `name_search` (``NameSearchSchema``):
-/// names holding the text, then names holding one of its pieces. A name within `k`
-/// edits of the text holds at least one of `k + 1` disjoint pieces of it unchanged, so
-/// the pieces find every typo'd name whose pieces are at least three letters long (up to
+/// compact keys, see ``FuzzyMatch``); ties go to the shorter entity name, then the smaller id.
+/// Candidates come from indexed lookups only: prefix range scans on
+/// `aliases.normalized_alias` and `entities_by_name` first, then, when those did not fill
+/// the list, the trigram index `name_search` (``NameSearchSchema``): names holding the
+/// text, then names holding one of its pieces (``PieceRows``). A name within `k` edits of
+/// the text holds at least one of `k + 1` disjoint pieces of it unchanged, so the pieces
+/// find every typo'd name whose pieces are at least three letters long (up to
 /// ``fuzzyCandidateLimit`` names a piece: a piece common to more names is followed only
 /// partly). The approximate comparison looks at the ``fuzzyCandidateLimit`` names holding
-/// the rarest pieces.
+/// the rarest pieces. Names are scored before their entities are read (``Scorer``).
 public struct EntityFinder: Sendable {
     /// How a name matched the text.
     public enum Quality: Int, Comparable, Codable, Sendable {
@@ -42,8 +43,11 @@ public struct EntityFinder: Sendable {
 
     /// The most candidates the approximate comparison looks at.
     public static let fuzzyCandidateLimit = 400
-    /// The most index rows read for one piece of the text or for the whole text.
+    /// The most rows the prefix range scans read.
     static let rowsPerLookup = 2_000
+    /// The most index rows holding the whole text that are read when every piece of it is
+    /// common (``PieceRows``): a text held by more names ("2021": 8,600 event names) is followed only partly.
+    static let substringRows = 300
 
     public init() {}
 
@@ -54,21 +58,24 @@ public struct EntityFinder: Sendable {
         guard !compactKey.isEmpty else { throw GraphError.invalidValue("nothing to find; give a name, e.g. find OHCHR") }
         var scorer = Scorer(text: key, finder: self)
         try scorer.add(prefixCandidates(key, in: db), in: db)
+        let typed = Key(key)
+        var pieces: PieceRows?
         if scorer.count(kind: kind) < limit, compactKey.count >= 3 {
-            let holding = try entityIDs(holding: [compactKey], rows: Self.rowsPerLookup, in: db)
-            try scorer.add(names(of: Array(holding.keys), in: db), in: db)
+            let rows = try PieceRows(compactKey, in: db)
+            pieces = rows
+            let names = try names(of: entityIDs(holding: typed, pieces: rows, in: db), noting: &scorer, in: db)
+            try scorer.add(names, in: db)
         }
         if scorer.count(kind: kind) < limit {
-            let pieces = Self.pieces(of: compactKey)
-            let best = try entityIDs(holding: pieces, rows: Self.fuzzyCandidateLimit, in: db)
-                .sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.fuzzyCandidateLimit)
-            try scorer.add(names(of: best.map(\.key), in: db), in: db)
+            let rows = try pieces ?? PieceRows(compactKey, in: db)
+            let names = try names(of: closeEntityIDs(to: typed, pieces: rows, in: db), noting: &scorer, in: db)
+            try scorer.add(names, in: db)
         }
-        return Array(scorer.matches(kind: kind).prefix(limit))
+        return try scorer.matches(kind: kind, limit: limit, in: db)
     }
 
     /// Names and aliases starting with `key`: range scans on the alias index and the name index.
-    private func prefixCandidates(_ key: String, in db: Database) throws -> [Row] {
+    private func prefixCandidates(_ key: String, in db: Database) throws -> [(id: String, name: String)] {
         try Row.fetchAll(
             db,
             sql: """
@@ -76,40 +83,36 @@ public struct EntityFinder: Sendable {
                 UNION SELECT id, name FROM entities WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE
                 LIMIT \(Self.rowsPerLookup)
                 """,
-            arguments: [key, key + "\u{10FFFF}"])
+            arguments: [key, key + "\u{10FFFF}"]
+        ).map { ($0[0], $0[1]) }
     }
 
-    /// Entities with a name or alias holding any of `pieces` (compact text, 3+ letters), each
-    /// scored by the rarity of the pieces it holds (a piece found in `n` names adds `1/n`), so
-    /// a name holding a rare piece ranks above one holding only a common piece ("ahme" of
-    /// "Ahmed …"): MATCH on the trigram index, at most `rows` names a piece.
-    private func entityIDs(holding pieces: [String], rows: Int, in db: Database) throws -> [String: Double] {
-        var scores: [String: Double] = [:]
-        for piece in pieces where piece.count >= 3 {
-            let phrase = "\"" + piece.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            let ids = try String.fetchAll(
-                db, sql: "SELECT DISTINCT entity_id FROM name_search WHERE name_search MATCH ? LIMIT ?", arguments: [phrase, rows])
-            for id in ids { scores[id, default: 0] += 1 / Double(ids.count) }
-        }
-        return scores
-    }
+    /// An FTS5 phrase matching `text` as it is.
+    static func phrase(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
-    /// Every name and alias of the entities `ids`, as `entity_id, name` rows.
-    private func names(of ids: [String], in db: Database) throws -> [Row] {
+    /// Every name and alias of the entities `ids`; their heads (``Head``) are noted in `scorer` on the way.
+    private func names(of ids: [String], noting scorer: inout Scorer, in db: Database) throws -> [(id: String, name: String)] {
         let list = ids.sorted()
-        var rows: [Row] = []
+        var names: [(id: String, name: String)] = []
         for start in stride(from: 0, to: list.count, by: 400) {
             let batch = Array(list[start..<min(start + 400, list.count)])
+            let entities = try Self.entityRows(batch, in: db)
+            try scorer.note(entities: entities, in: db)
+            names += entities.map { ($0[0], $0[1]) }
             let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
-            rows += try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, name FROM entities WHERE id IN (\(marks))
-                    UNION ALL SELECT entity_id, alias FROM aliases WHERE entity_id IN (\(marks))
-                    """,
-                arguments: StatementArguments(batch + batch))
+            names += try Row.fetchAll(
+                db, sql: "SELECT entity_id, alias FROM aliases WHERE entity_id IN (\(marks))", arguments: StatementArguments(batch)
+            ).map { ($0[0], $0[1]) }
         }
-        return rows
+        return names
+    }
+
+    /// `id, name, kind, merged_into, is_deleted` of the entities `ids` (at most a few hundred).
+    static func entityRows(_ ids: [String], in db: Database) throws -> [Row] {
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        return try Row.fetchAll(
+            db, sql: "SELECT id, name, kind, merged_into, is_deleted FROM entities WHERE id IN (\(marks))",
+            arguments: StatementArguments(ids))
     }
 
     /// The pieces of `compactKey` a name within the allowed edits must hold at least one of:
@@ -137,12 +140,15 @@ public struct EntityFinder: Sendable {
         let compact: String
         /// " word word": the words after a space, to find them at word starts.
         let words: String
+        /// Whether the text has any word at all (else no name matches at word starts).
+        let hasWords: Bool
         let allowedEdits: Int
 
         init(_ normalized: String) {
             text = normalized
             compact = FuzzyMatch.compact(normalized: normalized)
-            words = " " + FuzzyMatch.words(normalized: normalized).joined(separator: " ")
+            words = FuzzyMatch.wordLine(normalized: normalized)
+            hasWords = words.utf8.count > 1
             allowedEdits = FuzzyMatch.allowedEdits(forLength: compact.count)
         }
     }
@@ -154,76 +160,11 @@ public struct EntityFinder: Sendable {
         let compactName = FuzzyMatch.compact(normalized: normalized)
         if compactName == key.compact { return (.exact, 0) }
         if normalized.hasPrefix(key.text) || compactName.hasPrefix(key.compact) { return (.prefix, 0) }
-        if key.words.count > 1, (" " + FuzzyMatch.words(normalized: normalized).joined(separator: " ")).contains(key.words) {
+        if key.hasWords, FuzzyMatch.wordLine(FuzzyMatch.wordLine(normalized: normalized), contains: key.words) {
             return (.wordPrefix, 0)
         }
-        let distance = FuzzyMatch.substringDistance(key.compact, in: compactName)
+        let distance = FuzzyMatch.substringDistance(key.compact, in: compactName, atMost: key.allowedEdits)
         if distance <= key.allowedEdits { return (.fuzzy, distance) }
         return nil
-    }
-}
-
-extension EntityFinder {
-    /// Collects candidates, scores them, and keeps the best match per canonical entity.
-    struct Scorer {
-        let text: String
-        let finder: EntityFinder
-        private let key: Key
-        private var best: [String: Match] = [:]
-        private var canonicalCache: [String: Entity?] = [:]
-
-        init(text: String, finder: EntityFinder) {
-            self.text = text
-            self.finder = finder
-            key = Key(text)
-        }
-
-        mutating func add(_ rows: [Row], in db: Database) throws {
-            try preload(Set(rows.map { $0[0] as String }), in: db)
-            for row in rows {
-                let id: String = row[0], name: String = row[1]
-                guard let (quality, distance) = finder.quality(of: name, for: key) else { continue }
-                guard let entity = try canonical(id, in: db) else { continue }
-                let match = Match(entity: entity, matchedName: name, quality: quality, distance: distance)
-                if let existing = best[entity.id], !Self.isBetter(match, than: existing) { continue }
-                best[entity.id] = match
-            }
-        }
-
-        func count(kind: EntityKind?) -> Int { best.values.filter { kind == nil || $0.entity.kind == kind }.count }
-
-        func matches(kind: EntityKind?) -> [Match] {
-            best.values.filter { kind == nil || $0.entity.kind == kind }.sorted { Self.isBetter($0, than: $1) }
-        }
-
-        /// Reads the entities not seen yet a few hundred per statement (merged ones are followed one by one).
-        private mutating func preload(_ ids: Set<String>, in db: Database) throws {
-            let missing = ids.filter { canonicalCache[$0] == nil }.sorted()
-            for start in stride(from: 0, to: missing.count, by: 400) {
-                for entity in try Entity.fetchAll(db, keys: Array(missing[start..<min(start + 400, missing.count)])) {
-                    let canonical = entity.mergedInto == nil ? entity : try EntityResolver().canonical(entity, in: db)
-                    let live: Entity? = canonical.isDeleted ? nil : canonical
-                    canonicalCache[entity.id] = .some(live)
-                }
-            }
-        }
-
-        private mutating func canonical(_ id: String, in db: Database) throws -> Entity? {
-            if let cached = canonicalCache[id] { return cached }
-            var result: Entity?
-            if let entity = try Entity.fetchOne(db, key: id) {
-                let canonical = try EntityResolver().canonical(entity, in: db)
-                result = canonical.isDeleted ? nil : canonical
-            }
-            canonicalCache[id] = result
-            return result
-        }
-
-        static func isBetter(_ lhs: Match, than rhs: Match) -> Bool {
-            if lhs.quality != rhs.quality { return lhs.quality < rhs.quality }
-            if lhs.distance != rhs.distance { return lhs.distance < rhs.distance }
-            if lhs.entity.name.count != rhs.entity.name.count { return lhs.entity.name.count < rhs.entity.name.count }
-            return lhs.entity.id < rhs.entity.id
-        }
     }
 }

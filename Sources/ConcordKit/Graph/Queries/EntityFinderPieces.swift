@@ -1,0 +1,88 @@
+import GRDB
+
+extension EntityFinder {
+    /// The most row numbers read a piece when no piece of the text is held by 400 names or fewer.
+    static let pieceRowsWhenCommon = 4_000
+
+    /// The rows of the trigram index (``NameSearchSchema``) holding each piece of the typed
+    /// text (``pieces(of:)``), by row number only: reading a row's stored text and entity is
+    /// a lookup per row, reading its number is part of the index scan (2,000 numbers cost
+    /// about what 20 rows do). At most ``fuzzyCandidateLimit`` numbers are read a piece;
+    /// a piece held by fewer names is read completely.
+    struct PieceRows {
+        var pieces: [(rows: [Int64], isComplete: Bool)] = []
+
+        init(_ compactKey: String, rows limit: Int = EntityFinder.fuzzyCandidateLimit, in db: Database) throws {
+            for piece in EntityFinder.pieces(of: compactKey) where piece.count >= 3 {
+                var rows = try Int64.fetchAll(
+                    db, sql: "SELECT rowid FROM name_search WHERE name_search MATCH ? LIMIT ?",
+                    arguments: [EntityFinder.phrase(piece), limit + 1])
+                let isComplete = rows.count <= limit
+                if !isComplete { rows.removeLast() }
+                pieces.append((rows, isComplete))
+            }
+        }
+
+        /// Rows that may hold the whole text: those holding every piece read completely, or
+        /// `nil` when every piece is common (held by more names than were read) or when more
+        /// than ``EntityFinder/substringRows`` rows hold them all.
+        var rowsHoldingEveryPiece: [Int64]? {
+            let complete = pieces.filter(\.isComplete).map(\.rows).sorted { $0.count < $1.count }
+            guard var rows = complete.first.map(Set.init) else { return nil }
+            for other in complete.dropFirst() { rows.formIntersection(other) }
+            return rows.count <= EntityFinder.substringRows ? rows.sorted() : nil
+        }
+    }
+
+    /// Entities with a name or alias holding `key` (letters and digits only): among the rows
+    /// holding every rare piece of it (read completely, first at most 400 row numbers a piece,
+    /// then at most ``pieceRowsWhenCommon``), or else the first ``substringRows`` rows of a
+    /// MATCH on the whole text. A MATCH on a long text reads every one of its trigrams' lists,
+    /// common ones ("ses", "200") included: 50–200 ms for a misspelt event name, where
+    /// reading the row numbers of its pieces takes about a millisecond.
+    func entityIDs(holding key: Key, pieces: PieceRows, in db: Database) throws -> [String] {
+        let rows = try pieces.rowsHoldingEveryPiece
+            ?? PieceRows(key.compact, rows: Self.pieceRowsWhenCommon, in: db).rowsHoldingEveryPiece
+            ?? Int64.fetchAll(
+                db, sql: "SELECT rowid FROM name_search WHERE name_search MATCH ? LIMIT ?",
+                arguments: [Self.phrase(key.compact), Self.substringRows])
+        var seen = Set<String>(), ids: [String] = []
+        for (id, name) in try Self.indexed(rows, in: db)
+        where FuzzyMatch.wordLine(FuzzyMatch.compact(name), contains: key.compact) && seen.insert(id).inserted {
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// Entities with a name or alias that may be within the allowed edits of `key` (typos).
+    ///
+    /// Each indexed name holding a piece is scored by the rarity of the pieces it holds (a
+    /// piece found in `n` names adds `1/n`), so a name holding a rare piece ranks above one
+    /// holding only a common piece ("ahme" of "Ahmed …"). The stored text of the
+    /// ``fuzzyCandidateLimit`` best rows is compared with the key, and only the entities of
+    /// rows that pass are returned, for their real names to be scored. Reading the entity of
+    /// every row of every piece, then every name of 400 entities, was most of a fuzzy `find`.
+    func closeEntityIDs(to key: Key, pieces: PieceRows, in db: Database) throws -> [String] {
+        var scores: [Int64: Double] = [:]
+        for piece in pieces.pieces {
+            for row in piece.rows { scores[row, default: 0] += 1 / Double(piece.rows.count) }
+        }
+        let best = scores.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.fuzzyCandidateLimit).map(\.key)
+        // The stored text is the name without spaces and punctuation: a name that matches passes on it too.
+        return Set(try Self.indexed(best, in: db).filter { quality(of: $0.name, for: key) != nil }.map(\.id)).sorted()
+    }
+
+    /// `entity_id, name` of the trigram index rows `rows`, a few hundred per statement.
+    static func indexed(_ rows: [Int64], in db: Database) throws -> [(id: String, name: String)] {
+        var result: [(id: String, name: String)] = []
+        for start in stride(from: 0, to: rows.count, by: 400) {
+            let batch = Array(rows[start..<min(start + 400, rows.count)])
+            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            result += try Row.fetchAll(
+                db, sql: "SELECT entity_id, name FROM name_search WHERE rowid IN (\(marks)) ORDER BY rowid",
+                arguments: StatementArguments(batch)
+            ).map { ($0[0], $0[1]) }
+        }
+        return result
+    }
+}
