@@ -25,6 +25,9 @@ struct LatencyBenchmark: ParsableCommand {
         help: "Measure only these figures (show, find, links, path, search, completion, process); default all.")
     var only: [String] = []
 
+    @Option(help: "Also print each command's N slowest inputs (to find what its p99 is made of).")
+    var slowest: Int = 0
+
     /// Whether the figure `name` (its first word: "find prefix" is `find`) is to be measured.
     private func wants(_ name: String) -> Bool {
         only.isEmpty || only.contains(String(name.prefix { $0 != " " }))
@@ -80,6 +83,9 @@ struct LatencyBenchmark: ParsableCommand {
             }
             printer.print(.latency(
                 item.name, measured.summary, baseline: baseline.summary, baselineName: item.baseline, target: item.target))
+            for (duration, line) in zip(measured.samples, item.lines).sorted(by: { $0.0 > $1.0 }).prefix(slowest) {
+                printer.note("slow: \(line) \(String(format: "%.2f ms", duration.seconds * 1000))")
+            }
         }
     }
 
