@@ -62,4 +62,28 @@ import Testing
             try KnowledgeBase.open(path: path, author: "tester")
         }
     }
+
+    @Test func v10KeepsTheNameIndexOfAnOlderFileAndItsTriggersFollowEveryWrite() throws {
+        let path = try TestKnowledgeBase.temporaryDirectory() + "/v8.db"
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: NameSearchSchema.migrationName)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO entities (id, kind, name) VALUES ('person:1', 'person', 'Ana Kabedori'), ('person:2', 'person', 'Bo Lee');
+                INSERT INTO aliases VALUES ('person:1', 'AK', 'ak');
+                """)
+        }
+        try StoreSchema.migrator.migrate(queue)
+        let names = { try queue.read { db in try String.fetchAll(db, sql: "SELECT entity_id || '|' || name FROM name_search ORDER BY 1") } }
+        #expect(try names() == ["person:1|AnaKabedori", "person:1|ak", "person:2|BoLee"])
+        try queue.write { db in
+            try db.execute(sql: "UPDATE entities SET name = 'Ana K. Luz' WHERE id = 'person:1'")
+            try NameSearchMaintenance.deferring(in: db) {
+                try db.execute(sql: "UPDATE entities SET name = 'Bo Lee-Ray' WHERE id = 'person:2'")
+                try db.execute(sql: "DELETE FROM aliases WHERE entity_id = 'person:1'")
+            }
+        }
+        #expect(try names() == ["person:1|AnaKLuz", "person:2|BoLeeRay"])
+        try queue.close()
+    }
 }
