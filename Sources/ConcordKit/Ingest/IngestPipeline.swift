@@ -64,7 +64,7 @@ struct IngestPipeline: Sendable {
             slots.cancel()
             finished.wait()
         }
-        let settings = try WriterSettings.apply(cacheKibibytes: batchCacheKibibytes, to: knowledgeBase.database)
+        let settings = try IngestWriterSettings.apply(cacheKibibytes: batchCacheKibibytes, to: knowledgeBase.database)
         defer { settings.restore(knowledgeBase.database) }
         var next = 0
         while next < count {
@@ -123,43 +123,6 @@ struct IngestPipeline: Sendable {
             }
         }
         return (outcomes, failure)
-    }
-}
-
-/// The writer connection's page cache and temporary storage while a pipeline runs, and
-/// what they were before.
-///
-/// A batch's pages that do not fit the page cache are written to the WAL and read back
-/// before commit (https://www.sqlite.org/pragma.html#pragma_cache_size). A statement that
-/// writes several rows (many rows per statement, or rows firing triggers) journals the
-/// pages it changes, to a temporary file once past 64 KiB unless temporary storage is in
-/// memory (https://www.sqlite.org/tempfiles.html#stmtjrnl): perf showed those writes at
-/// 8% of the writer's time. Changing `temp_store` drops the connection's temporary tables,
-/// so it is changed only on a connection that has none.
-private struct WriterSettings {
-    var cacheSize: Int
-    /// `nil` when left as it was.
-    var tempStore: Int?
-
-    static func apply(cacheKibibytes: Int, to database: any DatabaseWriter) throws -> WriterSettings {
-        try database.writeWithoutTransaction { db in
-            var previous = WriterSettings(cacheSize: try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000)
-            try db.execute(sql: "PRAGMA cache_size = \(-cacheKibibytes)")
-            if try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.sqlite_master") == 0 {
-                previous.tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
-                try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            }
-            return previous
-        }
-    }
-
-    func restore(_ database: any DatabaseWriter) {
-        try? database.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
-            if let tempStore, try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.sqlite_master") == 0 {
-                try db.execute(sql: "PRAGMA temp_store = \(tempStore)")
-            }
-        }
     }
 }
 

@@ -34,9 +34,7 @@ public struct Ingestor: Sendable {
     func prepare(text: String, sourceName: String, for knowledgeBase: KnowledgeBase) throws -> PreparedDocument {
         let sha = StableID.sha256Hex(Data(text.utf8))
         let documentID = "doc:" + sha.prefix(16)
-        let alreadyThere = try knowledgeBase.read { db in
-            try Document.filter(key: documentID).fetchCount(db) > 0
-        }
+        let alreadyThere = try knowledgeBase.read { db in try Self.isStored(documentID, in: db) }
         if alreadyThere { return PreparedDocument(sourceName: sourceName, documentID: documentID, content: nil) }
         let parsed = reader.read(text: text, sourceName: sourceName)
         let graph = extractor.extract(parsed, documentID: documentID)
@@ -66,6 +64,12 @@ public struct Ingestor: Sendable {
         }
     }
 
+    /// Whether a document with this id is stored (one cached statement: the writer asks once per document).
+    private static func isStored(_ documentID: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?)"), arguments: [documentID])
+            ?? false
+    }
+
     private static func summary(of prepared: PreparedDocument) -> String { "ingest \(prepared.sourceName)" }
 
     private static func skipped(_ prepared: PreparedDocument) -> Outcome {
@@ -75,7 +79,7 @@ public struct Ingestor: Sendable {
     /// The document's rows, its paragraphs and its graph, unless the same text is stored already.
     private func storeRows(of prepared: PreparedDocument, in db: Database) throws -> Outcome {
         guard let content = prepared.content else { return Self.skipped(prepared) }
-        if try Document.filter(key: prepared.documentID).fetchCount(db) > 0 { return Self.skipped(prepared) }
+        if try Self.isStored(prepared.documentID, in: db) { return Self.skipped(prepared) }
         try content.document.insert(db)
         let rows = IngestRowWriter(db: db)
         try rows.insertParagraphs(content.paragraphs, of: prepared.documentID)

@@ -124,7 +124,7 @@ import Testing
     @Test func thePipelineLeavesTheWriterConnectionSettingsAsItFoundThem() throws {
         let knowledgeBase = try TestKnowledgeBase.empty()
         let settings = { try knowledgeBase.database.writeWithoutTransaction { db in
-            [try Int.fetchOne(db, sql: "PRAGMA cache_size"), try Int.fetchOne(db, sql: "PRAGMA temp_store")]
+            try ["cache_size", "temp_store", "wal_autocheckpoint"].map { try Int.fetchOne(db, sql: "PRAGMA \($0)") }
         } }
         let before = try settings()
         try Ingestor().ingest(texts: Array(Self.corpus(count: 2)), into: knowledgeBase)
