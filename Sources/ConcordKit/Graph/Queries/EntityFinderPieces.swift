@@ -1,8 +1,9 @@
 import GRDB
 
 extension EntityFinder {
-    /// The most row numbers read a piece when no piece of the text is held by 400 names or fewer.
-    static let pieceRowsWhenCommon = 4_000
+    /// The longest text (letters and digits) looked up with one MATCH of the whole of it when
+    /// every piece of it is common: a MATCH reads the lists of all its trigrams.
+    static let shortText = 6
 
     /// The rows of the trigram index (``NameSearchSchema``) holding each piece of the typed
     /// text (``pieces(of:)``), by row number only: reading a row's stored text and entity is
@@ -12,7 +13,8 @@ extension EntityFinder {
     struct PieceRows {
         var pieces: [(rows: [Int64], isComplete: Bool)] = []
 
-        init(_ compactKey: String, rows limit: Int = EntityFinder.fuzzyCandidateLimit, in db: Database) throws {
+        init(_ compactKey: String, in db: Database) throws {
+            let limit = EntityFinder.fuzzyCandidateLimit
             for piece in EntityFinder.pieces(of: compactKey) where piece.count >= 3 {
                 var rows = try Int64.fetchAll(
                     db, sql: "SELECT rowid FROM name_search WHERE name_search MATCH ? LIMIT ?",
@@ -32,20 +34,33 @@ extension EntityFinder {
             for other in complete.dropFirst() { rows.formIntersection(other) }
             return rows.count <= EntityFinder.substringRows ? rows.sorted() : nil
         }
+
+        /// Rows found for every piece among the row numbers read (all pieces common: a part of them).
+        var rowsReadForEveryPiece: [Int64] {
+            guard var rows = pieces.first.map({ Set($0.rows) }) else { return [] }
+            for other in pieces.dropFirst() { rows.formIntersection(other.rows) }
+            return rows.sorted()
+        }
     }
 
     /// Entities with a name or alias holding `key` (letters and digits only): among the rows
-    /// holding every rare piece of it (read completely, first at most 400 row numbers a piece,
-    /// then at most ``pieceRowsWhenCommon``), or else the first ``substringRows`` rows of a
-    /// MATCH on the whole text. A MATCH on a long text reads every one of its trigrams' lists,
-    /// common ones ("ses", "200") included: 50–200 ms for a misspelt event name, where
-    /// reading the row numbers of its pieces takes about a millisecond.
+    /// holding every rare piece of it (read completely). When every piece is common, a short
+    /// text is looked up with one MATCH of the whole of it (its first ``substringRows`` rows);
+    /// a longer one among the rows read for every piece (a part: names holding it are then also
+    /// found as typo candidates, at distance 0, and scored as they deserve). A MATCH on a long
+    /// text reads every one of its trigrams' lists, common ones ("ses", "200") included:
+    /// 50–200 ms for a misspelt event name, where the row numbers of its pieces take about 1 ms.
     func entityIDs(holding key: Key, pieces: PieceRows, in db: Database) throws -> [String] {
-        let rows = try pieces.rowsHoldingEveryPiece
-            ?? PieceRows(key.compact, rows: Self.pieceRowsWhenCommon, in: db).rowsHoldingEveryPiece
-            ?? Int64.fetchAll(
+        var rows: [Int64]
+        if let held = pieces.rowsHoldingEveryPiece {
+            rows = held
+        } else if key.compact.count <= Self.shortText {
+            rows = try Int64.fetchAll(
                 db, sql: "SELECT rowid FROM name_search WHERE name_search MATCH ? LIMIT ?",
                 arguments: [Self.phrase(key.compact), Self.substringRows])
+        } else {
+            rows = pieces.rowsReadForEveryPiece
+        }
         var seen = Set<String>(), ids: [String] = []
         for (id, name) in try Self.indexed(rows, in: db)
         where FuzzyMatch.wordLine(FuzzyMatch.compact(name), contains: key.compact) && seen.insert(id).inserted {

@@ -51,6 +51,17 @@ import Testing
         #expect(lengths == lengths.sorted())
     }
 
+    @Test func aLongTextEveryPieceOfWhichIsCommonIsFoundAmongTheRowsReadForEveryPiece() throws {
+        let knowledgeBase = try Self.knowledgeBase(sessions: 450)
+        let rows = try knowledgeBase.read { db in try EntityFinder.PieceRows("session2021", in: db) }
+        #expect(EntityFinder.pieces(of: "session2021") == ["ses", "sion", "2021"])
+        #expect(rows.rowsHoldingEveryPiece == nil)
+        #expect(rows.rowsReadForEveryPiece.count == EntityFinder.fuzzyCandidateLimit)
+        let found = try find("Session 2021", in: knowledgeBase)
+        #expect(found.count == 20)
+        #expect(found.allSatisfy { $0.quality == .wordPrefix })
+    }
+
     @Test func aMisspeltNameAmongManyNamesSharingItsPiecesIsFoundByItsRarestPiece() throws {
         let target = Entity(id: "event:f0000000000000ff", kind: .event, name: "Zoqubaxe Session 2021")
         let knowledgeBase = try Self.knowledgeBase(sessions: 450, plus: [target])
