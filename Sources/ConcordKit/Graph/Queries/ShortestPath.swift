@@ -45,13 +45,15 @@ struct ShortestPath {
                 return try chain(length: length, forward: forward, backward: backward, adjacency: adjacency, in: db)
             }
             if forward.levels + backward.levels >= depth || forward.frontier.isEmpty || backward.frontier.isEmpty { return nil }
-            let forwardFirst = try forwardIsCheaper(&forward, &backward, adjacency, in: db)
-            let cheaper = (forwardFirst ? forward.frontierCost : backward.frontierCost) ?? 0
-            if forward.frontier.count * backward.frontier.count * Self.pairLookupCost <= cheaper,
+            // Looking the frontiers' pairs up pays when expanding either side would read more
+            // relations; they are counted only that far (a hub need not be counted to its end).
+            let lookups = forward.frontier.count * backward.frontier.count * Self.pairLookupCost
+            if try cost(of: &forward, adjacency, upTo: lookups + 1, in: db) > lookups,
+               try cost(of: &backward, adjacency, upTo: lookups + 1, in: db) > lookups,
                try linkAcross(&forward, backward, adjacency, in: db) {
                 continue
             }
-            if forwardFirst {
+            if try forwardIsCheaper(&forward, &backward, adjacency, in: db) {
                 try expand(&forward, reversed: false, adjacency: &adjacency, in: db)
             } else {
                 try expand(&backward, reversed: true, adjacency: &adjacency, in: db)
