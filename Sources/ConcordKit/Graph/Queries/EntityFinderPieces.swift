@@ -25,14 +25,14 @@ extension EntityFinder {
             }
         }
 
-        /// Rows that may hold the whole text: those holding every piece read completely, or
-        /// `nil` when every piece is common (held by more names than were read) or when more
-        /// than ``EntityFinder/substringRows`` rows hold them all.
+        /// Rows that may hold the whole text: those holding every piece read completely (the
+        /// first ``EntityFinder/substringRows`` of them), or `nil` when every piece is common
+        /// (held by more names than were read).
         var rowsHoldingEveryPiece: [Int64]? {
             let complete = pieces.filter(\.isComplete).map(\.rows).sorted { $0.count < $1.count }
             guard var rows = complete.first.map(Set.init) else { return nil }
             for other in complete.dropFirst() { rows.formIntersection(other) }
-            return rows.count <= EntityFinder.substringRows ? rows.sorted() : nil
+            return Array(rows.sorted().prefix(EntityFinder.substringRows))
         }
 
         /// Rows found for every piece among the row numbers read (all pieces common: a part of them).
