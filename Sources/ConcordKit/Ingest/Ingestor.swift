@@ -51,7 +51,10 @@ public struct Ingestor: Sendable {
     /// Stores a prepared document as one transaction, unless its text is there already.
     func store(_ prepared: PreparedDocument, into knowledgeBase: KnowledgeBase) throws -> Outcome {
         guard prepared.content != nil else { return Self.skipped(prepared) }
-        return try knowledgeBase.write(Self.summary(of: prepared)) { db in try storeRows(of: prepared, in: db) }
+        return try knowledgeBase.write(Self.summary(of: prepared)) { db in
+            // find's name index gets the document's names in one statement, not one per entity and alias.
+            try NameSearchMaintenance.deferring(in: db) { try storeRows(of: prepared, in: db) }
+        }
     }
 
     /// Stores a prepared document inside the caller's transaction as this replica's next change

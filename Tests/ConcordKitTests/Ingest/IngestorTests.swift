@@ -70,4 +70,24 @@ import Testing
         #expect(!Ingestor.looksLikeText(data(String(repeating: "a", count: 500) + "\u{0}")))
         #expect(Ingestor.looksLikeText(Data()))
     }
+
+    /// Both ways of storing (one document, and batches in the pipeline) defer find's name index
+    /// to the end of their transaction: it still holds every name and alias once committed.
+    @Test func findsNameIndexHoldsEveryNameAndAliasAfterIngesting() throws {
+        let one = try TestKnowledgeBase.empty(), pipelined = try TestKnowledgeBase.empty()
+        let seeds = SeedCorpus.files.prefix(2)
+        for seed in seeds { try Ingestor().ingest(text: seed.text, sourceName: seed.name, into: one) }
+        try Ingestor().ingest(texts: seeds.map { (sourceName: $0.name, text: $0.text) }, into: pipelined)
+        for knowledgeBase in [one, pipelined] {
+            try knowledgeBase.read { db in
+                let names = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM entities) + (SELECT count(*) FROM aliases)")
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM name_search") == names)
+                #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM name_search_queue") == 0)
+                let entity = try #require(try Entity.fetchOne(db, sql: "SELECT * FROM entities WHERE length(name) > 8 LIMIT 1"))
+                let found = try String.fetchAll(db, sql: "SELECT entity_id FROM name_search WHERE entity_id = ?", arguments: [entity.id])
+                #expect(!found.isEmpty)
+            }
+        }
+    }
 }
+
