@@ -232,8 +232,9 @@ struct GraphAdjacency {
         var raw: [(owner: String, edge: Edge)] = []
         for member in [id] + (membersByCanonical[id] ?? []) {
             for (near, far, direction) in [("subject_id", "object_id", "out"), ("object_id", "subject_id", "in")] {
-                let rows = try Row.fetchAll(
-                    db, sql: Self.limitedEdgesSQL(near: near, far: far, direction: direction), arguments: [member, limit + 1])
+                // Cached: a neighbourhood runs these two statements for each entity it expands.
+                let statement = try db.cachedStatement(sql: Self.limitedEdgesSQL(near: near, far: far, direction: direction))
+                let rows = try Row.fetchAll(statement, arguments: [member, limit + 1])
                 raw += rows.map { (id, edge($0, owner: id)) }
             }
         }
