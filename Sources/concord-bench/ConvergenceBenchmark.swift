@@ -40,7 +40,7 @@ struct ConvergenceBenchmark: ParsableCommand {
             for other in bases where other !== base { try SyncBenchmarkTrust.trust(everyKeyOf: other, in: base) }
         }
         let folder = scratch.appendingPathComponent("shared").path
-        printer.note("convergence: \(replicas) replicas × \(each) changes, syncing (load \(SyncBenchmarkRun.loadAverage()))")
+        printer.note("convergence: \(replicas) replicas × \(each) changes, syncing (load \(ProcessTimes.loadAverage()))")
         var rounds = 0
         var perRound: [String] = []
         let started = ContinuousClock.now

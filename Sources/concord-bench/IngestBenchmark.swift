@@ -48,7 +48,7 @@ struct IngestBenchmark: ParsableCommand {
         let ingestor = Ingestor()
         var perDocument = SampleRecorder()
         let clock = ContinuousClock()
-        let cpuBefore = Self.processCPUSeconds(), writerCPUBefore = Self.threadCPUSeconds()
+        let cpuBefore = ProcessTimes.processCPUSeconds(), writerCPUBefore = ProcessTimes.threadCPUSeconds()
         let started = clock.now
         if sequential {
             for file in corpus {
@@ -64,7 +64,7 @@ struct IngestBenchmark: ParsableCommand {
             }
         }
         let seconds = started.duration(to: clock.now).seconds
-        let cpu = Self.processCPUSeconds() - cpuBefore, writerCPU = Self.threadCPUSeconds() - writerCPUBefore
+        let cpu = ProcessTimes.processCPUSeconds() - cpuBefore, writerCPU = ProcessTimes.threadCPUSeconds() - writerCPUBefore
         let mode = sequential ? "one file at a time" : "pipelined, \(ProcessInfo.processInfo.activeProcessorCount) cores"
         let counts = try knowledgeBase.read { db in
             try ["entities", "relations", "mentions", "paragraphs"].map { "\($0) \(try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? 0)" }
@@ -75,31 +75,11 @@ struct IngestBenchmark: ParsableCommand {
             baseline: megabytes / baseline, baselineName: "read + plain FTS5 insert MB/s",
             target: Self.targetMegabytesPerSecond,
             note: String(format: "%.1f MB in %.1f s, ", megabytes, seconds) + mode
-                + String(format: "; CPU %.1f s (%.2f MB/CPU-s), writer thread %.1f s; load %@; ", cpu, megabytes / cpu, writerCPU, Self.loadAverage())
+                + String(format: "; CPU %.1f s (%.2f MB/CPU-s), writer thread %.1f s; load %@; ", cpu, megabytes / cpu, writerCPU, ProcessTimes.loadAverage())
                 + counts.joined(separator: ", ")
                 + "; peak RSS \(PeakMemory.describe(PeakMemory.ofSelf))"))
         printer.print(.latency(
             sequential ? "ingest one document (\(count))" : "between stored documents (\(count))", perDocument.summary))
-    }
-
-    /// User plus system CPU time of this process so far (every thread), in seconds.
-    static func processCPUSeconds() -> Double {
-        var usage = rusage()
-        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
-
-    /// The load averages, as `uptime` shows them.
-    static func loadAverage() -> String {
-        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
-    }
-
-    /// CPU time the calling thread used so far, in seconds (the pipeline's writer is the calling thread).
-    static func threadCPUSeconds() -> Double {
-        var time = timespec()
-        guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time) == 0 else { return 0 }
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// One corpus file.

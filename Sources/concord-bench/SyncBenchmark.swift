@@ -40,7 +40,7 @@ struct SyncBenchmarkRun {
 
     func run() throws {
         let printer = options.printer
-        printer.note("sync \(size): preparing replicas (load \(Self.loadAverage()))")
+        printer.note("sync \(size): preparing replicas (load \(ProcessTimes.loadAverage()))")
         let workload = try SyncBenchmarkWorkload.prepare(
             changeCount: size, seed: options.seed, workspace: workspace, printer: printer)
         let scratch = try workspace.scratch("sync-\(size)")
@@ -59,11 +59,11 @@ struct SyncBenchmarkRun {
         let importCopy = try copy(workload.replicaB, to: scratch, name: "b-import.db")
         let b = try KnowledgeBase.open(path: importCopy, author: "bo")
         try SyncBenchmarkTrust.trust(everyKeyOf: a, in: b)
-        printer.note("sync \(size): importing \(records) records (load \(Self.loadAverage()))")
+        printer.note("sync \(size): importing \(records) records (load \(ProcessTimes.loadAverage()))")
         var importTime = SampleRecorder()
-        let cpuBefore = Self.cpuSeconds()
+        let cpuBefore = ProcessTimes.processCPUSeconds()
         let outcome = try importTime.measure { try ChangesetImporter().importFile(at: file, into: b) }
-        let importCPU = Self.cpuSeconds() - cpuBefore
+        let importCPU = ProcessTimes.processCPUSeconds() - cpuBefore
         let openConflicts = try b.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM (SELECT 1 FROM sync_cells GROUP BY table_name, row_key, column_name
@@ -77,9 +77,9 @@ struct SyncBenchmarkRun {
         // that keep the name index) as the import: a cached B made by an older build lacks later migrations.
         try KnowledgeBase.open(path: rawCopy, author: "bo").close()
         var rawTime = SampleRecorder()
-        let rawCPUBefore = Self.cpuSeconds()
+        let rawCPUBefore = ProcessTimes.processCPUSeconds()
         let rawConflicts = try rawTime.measure { try SyncBenchmarkRawChangeset.apply(raw, toDatabaseAt: rawCopy) }
-        let rawCPU = Self.cpuSeconds() - rawCPUBefore
+        let rawCPU = ProcessTimes.processCPUSeconds() - rawCPUBefore
 
         let label = "sync \(size)"
         let perSecond = Double(records) / importTime.summary.median
@@ -159,18 +159,5 @@ struct SyncBenchmarkRun {
     static func siblingExecutable(_ name: String) -> String {
         let own = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         return own.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(name).path
-    }
-
-    /// User plus system CPU time this process used so far, in seconds.
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
-
-    /// The 1-minute load average, as `uptime` shows it.
-    static func loadAverage() -> String {
-        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
     }
 }
