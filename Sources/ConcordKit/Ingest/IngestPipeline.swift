@@ -160,20 +160,16 @@ private final class PreparedSlots: @unchecked Sendable {
 
     /// The prepared document at `index`, waiting for it.
     func take(_ index: Int) -> Result<PreparedDocument, any Error> {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if let result = ready.removeValue(forKey: index) {
-                nextToTake = index + 1
-                condition.broadcast()
-                return result
-            }
-            condition.wait()
-        }
+        // Without a deadline the wait ends only when the document is there.
+        take(index, waitingUntil: nil)!
     }
 
     /// The prepared document at `index` if it is ready by `deadline`, else `nil`.
     func take(_ index: Int, before deadline: ContinuousClock.Instant) -> Result<PreparedDocument, any Error>? {
+        take(index, waitingUntil: deadline)
+    }
+
+    private func take(_ index: Int, waitingUntil deadline: ContinuousClock.Instant?) -> Result<PreparedDocument, any Error>? {
         condition.lock()
         defer { condition.unlock() }
         while true {
@@ -182,9 +178,14 @@ private final class PreparedSlots: @unchecked Sendable {
                 condition.broadcast()
                 return result
             }
+            guard let deadline else {
+                condition.wait()
+                continue
+            }
             let left = ContinuousClock.now.duration(to: deadline)
             guard left > .zero else { return nil }
-            _ = condition.wait(until: Date(timeIntervalSinceNow: Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18))
+            let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+            _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
         }
     }
 
