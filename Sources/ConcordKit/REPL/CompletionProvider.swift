@@ -123,7 +123,7 @@ public struct CompletionProvider: Sendable {
                 ? try entityNames.ids(beginningWith: lowered, in: db)
                 : try entityNames.names(beginningWith: typed, in: db)
         }) ?? []
-        let candidates = kindPrefixes + (found ?? [])
+        let candidates = kindPrefixes + found
         return (candidates, !(candidates.count == 1 && kindPrefixes.count == 1))
     }
 
