@@ -59,7 +59,8 @@ public struct Ingestor: Sendable {
 
     /// Stores a prepared document inside the caller's transaction as this replica's next change
     /// (captured like a ``KnowledgeBase/write(_:_:)`` of its own), unless its text is there already.
-    /// The caller makes it all or nothing (``IngestPipeline`` runs it in a savepoint).
+    /// The caller makes it all or nothing: ``IngestPipeline`` rolls back the whole batch when one document
+    /// fails, then stores the documents before it again.
     func store(_ prepared: PreparedDocument, in db: Database, by knowledgeBase: KnowledgeBase) throws -> Outcome {
         guard prepared.content != nil else { return Self.skipped(prepared) }
         return try ChangeCapture.capture(Self.summary(of: prepared), by: knowledgeBase, in: db) { db in
