@@ -82,7 +82,7 @@ struct IngestRowWriter {
             let end = min(first + Self.rowsPerStatement, rows.count)
             bound.removeAll(keepingCapacity: true)
             for row in rows[first..<end] { values(row, &bound) }
-            let tuple = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+            let tuple = "(" + databaseQuestionMarks(count: columns) + ")"
             let statement = try db.cachedStatement(
                 sql: head + " VALUES " + Array(repeating: tuple, count: end - first).joined(separator: ", "))
             try statement.run(bound)

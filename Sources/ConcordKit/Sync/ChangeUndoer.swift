@@ -97,7 +97,7 @@ public struct ChangeUndoer: Sendable {
             }
         case .insert:
             // Undoing a removal.
-            let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
+            let placeholders = databaseQuestionMarks(count: table.columns.count)
             try db.execute(
                 sql: "INSERT OR IGNORE INTO \(table.name) VALUES (\(placeholders))",
                 arguments: StatementArguments(change.newValues.map { $0?.databaseValue ?? .null }))

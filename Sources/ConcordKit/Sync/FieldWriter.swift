@@ -25,7 +25,7 @@ struct FieldWriter {
             let visible = try visibleRow(rowKey: rowKey)
             if value == 1.databaseValue {
                 if !exists {
-                    let placeholders = Array(repeating: "?", count: visible.count).joined(separator: ", ")
+                    let placeholders = databaseQuestionMarks(count: visible.count)
                     try db.execute(sql: "INSERT INTO \(table.name) VALUES (\(placeholders))", arguments: StatementArguments(visible))
                     return
                 }

@@ -65,7 +65,7 @@ public struct SyncedTable: Sendable {
         self.hasTombstone = hasTombstone
         let condition = zip(columns, primaryKeyColumns).filter(\.1).map { "\($0.0) = ?" }.joined(separator: " AND ")
         keyCondition = condition
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let placeholders = databaseQuestionMarks(count: columns.count)
         let keys = zip(columns, primaryKeyColumns).filter(\.1).map(\.0).joined(separator: ", ")
         let assignments = zip(columns, primaryKeyColumns).filter { !$0.1 }.map { "\($0.0) = excluded.\($0.0)" }
             .joined(separator: ", ")

@@ -40,7 +40,7 @@ extension AnnotationStore {
             if let reference = filter.target {
                 let target = try AnnotationTargetResolver().resolve(reference, in: db)
                 let ids = try target.storedIDs(in: db)
-                conditions.append("target_kind = ? AND target_id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))")
+                conditions.append("target_kind = ? AND target_id IN (\(databaseQuestionMarks(count: ids.count)))")
                 arguments += [target.kind.rawValue] + StatementArguments(ids)
             }
             if let tag {

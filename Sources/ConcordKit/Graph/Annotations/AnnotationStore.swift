@@ -35,7 +35,7 @@ public struct AnnotationStore: Sendable {
             guard !ids.isEmpty else { throw AnnotationError.notTagged(target: targetReference, tag: tag) }
             return RemovedTags(target: target, tag: tag, annotationIDs: ids)
         } apply: { removal, db in
-            let placeholders = Array(repeating: "?", count: removal.annotationIDs.count).joined(separator: ", ")
+            let placeholders = databaseQuestionMarks(count: removal.annotationIDs.count)
             try db.execute(
                 sql: "UPDATE annotations SET is_deleted = 1 WHERE id IN (\(placeholders))",
                 arguments: StatementArguments(removal.annotationIDs))
@@ -71,7 +71,7 @@ public struct AnnotationStore: Sendable {
     /// Live tags equal to `tag` (ignoring case) on `target`, merged duplicates included.
     private func matchingTags(_ tag: String, on target: AnnotationTarget, in db: Database) throws -> [Annotation] {
         let ids = try target.storedIDs(in: db)
-        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let placeholders = databaseQuestionMarks(count: ids.count)
         return try Annotation.fetchAll(
             db,
             sql: """

@@ -83,7 +83,7 @@ public struct RelationEditor: Sendable {
             }
             return UnlinkChange(subject: subject, predicate: predicate, object: object, relationIDs: existing)
         } apply: { change, db in
-            let placeholders = Array(repeating: "?", count: change.relationIDs.count).joined(separator: ", ")
+            let placeholders = databaseQuestionMarks(count: change.relationIDs.count)
             try db.execute(
                 sql: "UPDATE relations SET is_deleted = 1 WHERE id IN (\(placeholders))", arguments: StatementArguments(change.relationIDs))
         }

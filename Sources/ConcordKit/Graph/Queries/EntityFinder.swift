@@ -109,7 +109,7 @@ public struct EntityFinder: Sendable {
             let entities = try Self.entityRows(batch, in: db)
             try scorer.note(entities: entities, in: db)
             names += entities.map { ($0[0], $0[1]) }
-            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            let marks = databaseQuestionMarks(count: batch.count)
             names += try Row.fetchAll(
                 db, sql: "SELECT entity_id, alias FROM aliases WHERE entity_id IN (\(marks))", arguments: StatementArguments(batch)
             ).map { ($0[0], $0[1]) }
@@ -119,7 +119,7 @@ public struct EntityFinder: Sendable {
 
     /// `id, name, kind, merged_into, is_deleted` of the entities `ids` (at most a few hundred).
     static func entityRows(_ ids: [String], in db: Database) throws -> [Row] {
-        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        let marks = databaseQuestionMarks(count: ids.count)
         return try Row.fetchAll(
             db, sql: "SELECT id, name, kind, merged_into, is_deleted FROM entities WHERE id IN (\(marks))",
             arguments: StatementArguments(ids))

@@ -92,7 +92,7 @@ extension EntityFinder {
         var result: [(id: String, name: String)] = []
         for start in stride(from: 0, to: rows.count, by: 400) {
             let batch = Array(rows[start..<min(start + 400, rows.count)])
-            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            let marks = databaseQuestionMarks(count: batch.count)
             result += try Row.fetchAll(
                 db, sql: "SELECT entity_id, name FROM name_search WHERE rowid IN (\(marks)) ORDER BY rowid",
                 arguments: StatementArguments(batch)

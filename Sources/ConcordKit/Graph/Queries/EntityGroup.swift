@@ -62,7 +62,7 @@ public struct EntityGroup: Hashable, Sendable {
     }
 
     /// `?, ?, …` with one placeholder per member, for `IN (…)`.
-    public var placeholders: String { Array(repeating: "?", count: memberIDs.count).joined(separator: ", ") }
+    public var placeholders: String { databaseQuestionMarks(count: memberIDs.count) }
 
     /// The members as statement arguments.
     public var arguments: StatementArguments { StatementArguments(memberIDs) }

@@ -78,7 +78,7 @@ struct GraphAdjacency {
         var raw: [(owner: String, edge: Edge)] = []
         for start in stride(from: 0, to: members.count, by: Self.batchSize) {
             let batch = Array(members[start..<min(start + Self.batchSize, members.count)])
-            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            let marks = databaseQuestionMarks(count: batch.count)
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -107,7 +107,7 @@ struct GraphAdjacency {
         var result: [String: [String]] = [:]
         for start in stride(from: 0, to: members.count, by: Self.batchSize) {
             let batch = Array(members[start..<min(start + Self.batchSize, members.count)])
-            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            let marks = databaseQuestionMarks(count: batch.count)
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -136,8 +136,8 @@ struct GraphAdjacency {
         var found: [Edge] = []
         for start in stride(from: 0, to: far.count, by: size) {
             let batch = Array(far[start..<min(start + size, far.count)])
-            let nearMarks = Array(repeating: "?", count: near.count).joined(separator: ", ")
-            let farMarks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            let nearMarks = databaseQuestionMarks(count: near.count)
+            let farMarks = databaseQuestionMarks(count: batch.count)
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -166,8 +166,8 @@ struct GraphAdjacency {
             let leftBatch = Array(leftMembers[leftStart..<min(leftStart + size, leftMembers.count)])
             for rightStart in stride(from: 0, to: rightMembers.count, by: size) {
                 let rightBatch = Array(rightMembers[rightStart..<min(rightStart + size, rightMembers.count)])
-                let leftMarks = Array(repeating: "?", count: leftBatch.count).joined(separator: ", ")
-                let rightMarks = Array(repeating: "?", count: rightBatch.count).joined(separator: ", ")
+                let leftMarks = databaseQuestionMarks(count: leftBatch.count)
+                let rightMarks = databaseQuestionMarks(count: rightBatch.count)
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
@@ -212,7 +212,7 @@ struct GraphAdjacency {
         var total = 0
         for start in stride(from: 0, to: all.count, by: Self.batchSize) where total < limit {
             let batch = Array(all[start..<min(start + Self.batchSize, all.count)])
-            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            let marks = databaseQuestionMarks(count: batch.count)
             let room = Int64(min(limit - total, Int(Int32.max)))
             let subjects = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM (SELECT 1 FROM relations WHERE subject_id IN (\(marks)) LIMIT ?)",

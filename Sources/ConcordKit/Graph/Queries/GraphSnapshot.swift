@@ -63,7 +63,7 @@ public struct GraphSnapshotQuery: Sendable {
         var arguments = StatementArguments()
         if let ids {
             let list = ids.sorted()
-            let marks = Array(repeating: "?", count: list.count).joined(separator: ", ")
+            let marks = databaseQuestionMarks(count: list.count)
             filter = "AND s.id IN (\(marks)) AND o.id IN (\(marks))"
             arguments = StatementArguments(list + list)
         }

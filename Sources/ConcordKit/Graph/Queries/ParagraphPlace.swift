@@ -53,7 +53,7 @@ public struct ParagraphPlace: Codable, Hashable, Sendable {
         var places: [String: ParagraphPlace] = [:]
         for start in stride(from: 0, to: ids.count, by: 400) {
             let batch = Array(ids[start..<min(start + 400, ids.count)])
-            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            let marks = databaseQuestionMarks(count: batch.count)
             let rows = try Row.fetchAll(
                 db, sql: "SELECT \(columns) FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id IN (\(marks))",
                 arguments: StatementArguments(batch))
