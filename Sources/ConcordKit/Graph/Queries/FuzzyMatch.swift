@@ -58,17 +58,11 @@ public enum FuzzyMatch {
         " " + words(normalized: normalized).joined(separator: " ")
     }
 
-    /// Whether `line` holds `part`; compares bytes when both are ASCII (the same answer as
-    /// `String.contains`, without its Unicode machinery).
+    /// Whether `line` holds `part`; compares bytes (``LiteralSearch``) when both are ASCII (the
+    /// same answer as `String.contains`, without its Unicode machinery).
     static func wordLine(_ line: String, contains part: String) -> Bool {
-        let haystack = Array(line.utf8), needle = Array(part.utf8)
-        guard haystack.allSatisfy({ $0 < 0x80 }), needle.allSatisfy({ $0 < 0x80 }) else { return line.contains(part) }
-        guard !needle.isEmpty else { return false }
-        guard needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
+        guard line.utf8.allSatisfy({ $0 < 0x80 }), part.utf8.allSatisfy({ $0 < 0x80 }) else { return line.contains(part) }
+        return !part.isEmpty && LiteralSearch.contains(part, in: line)
     }
 
     /// A letter or digit in ASCII: what `Character.isLetter || isNumber` says of an ASCII byte.
