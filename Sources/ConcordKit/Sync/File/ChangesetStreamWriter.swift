@@ -4,8 +4,8 @@ import Foundation
 /// Writes a changeset file of format 3: the header with its range proofs, then every record
 /// as one deflate-compressed stream, then the trailer (`sync/FORMAT.md`).
 ///
-/// Records are compressed and written as they come, so memory stays at one record plus
-/// zlib's buffers. The stream's lengths are only known at the end: they are written into
+/// Records are encoded as they come and compressed and written in batches on a second thread
+/// (``BackgroundDeflater``), so memory stays at a few batches plus zlib's buffers. The stream's lengths are only known at the end: they are written into
 /// their place after the header once the stream is finished, and the file is then read back
 /// once (it is compressed, so this is cheap) to compute the SHA-256 the writer signs and the
 /// trailer ends with.
@@ -15,10 +15,10 @@ final class ChangesetStreamWriter: RecordFileWriting {
     private let header: ChangesetFileHeader
     private let signingKey: ReplicaSigningKey?
     private let deflater: Deflater
+    private let compressor: BackgroundDeflater
     private var encoder: RecordStreamEncoder
     /// Encoded records not yet compressed.
     private var pending = BinaryEncoder(reservingCapacity: 1 << 17)
-    private var compressedCount: UInt64 = 0
     private let streamInfoOffset: UInt64
     /// The next sequence each range expects, by range index.
     private var nextSequence: [Int64]
@@ -42,12 +42,17 @@ final class ChangesetStreamWriter: RecordFileWriting {
         self.path = path
         self.header = header
         self.signingKey = signingKey
-        output = try BufferedFileOutput(creating: path)
+        let output = try BufferedFileOutput(creating: path)
+        let deflater: Deflater
         do {
             deflater = try Deflater(level: ChangesetFileFormat.compressionLevel)
         } catch {
             throw ChangesetFileError.cannotWrite(file: path, reason: "zlib cannot start compressing")
         }
+        self.output = output
+        self.deflater = deflater
+        // The sink holds the file, not the writer: dropping an unfinished writer stops the thread.
+        compressor = BackgroundDeflater(deflater) { compressed in try output.append(compressed) }
         encoder = RecordStreamEncoder(vectorReplicas: Array(header.originVersionVector.keys))
         nextSequence = header.ranges.map(\.first)
         rangesOfReplica = Dictionary(grouping: header.ranges.enumerated().map { (index: $0.offset, range: $0.element) }, by: \.range.replicaID)
@@ -94,12 +99,17 @@ final class ChangesetStreamWriter: RecordFileWriting {
             throw ChangesetFileError.cannotWrite(file: path, reason: "\(written) records written, \(header.recordCount) announced")
         }
         try compressPending(finish: true)
+        do {
+            try compressor.waitUntilFinished()
+        } catch {
+            throw Self.compressionError(error, file: path)
+        }
         try output.flush()
         let handle = output.handle
         do {
             var lengths = BinaryEncoder(reservingCapacity: ChangesetFileFormat.streamInfoSize)
             lengths.append(deflater.inflatedCount)
-            lengths.append(compressedCount)
+            lengths.append(deflater.compressedCount)
             try handle.seek(toOffset: streamInfoOffset)
             try handle.write(contentsOf: lengths.bytes)
             try handle.seekToEnd()
@@ -122,18 +132,21 @@ final class ChangesetStreamWriter: RecordFileWriting {
         finished = true
     }
 
+    /// Hands the encoded records to the compressor thread and starts a new batch.
     private func compressPending(finish: Bool) throws {
-        defer { pending.removeAll() }
+        let batch = pending.bytes
+        pending = BinaryEncoder(reservingCapacity: 1 << 17)
         do {
-            try deflater.compress(pending.bytes, finish: finish) { compressed in
-                compressedCount += UInt64(compressed.count)
-                try output.append(compressed)
-            }
-        } catch let error as ChangesetFileError {
-            throw error
+            try compressor.submit(batch, finish: finish)
         } catch {
-            throw ChangesetFileError.cannotWrite(file: path, reason: "zlib failed to compress the records")
+            throw Self.compressionError(error, file: path)
         }
+    }
+
+    /// A failure of the compressor thread as the writer reports it: the file's own error (a
+    /// failed write) as it is, zlib's as a failed compression.
+    private static func compressionError(_ error: any Error, file: String) -> ChangesetFileError {
+        (error as? ChangesetFileError) ?? .cannotWrite(file: file, reason: "zlib failed to compress the records")
     }
 
     /// The SHA-256 state after every byte written to `path` so far.

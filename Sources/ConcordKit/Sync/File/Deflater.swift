@@ -14,6 +14,8 @@ final class Deflater {
     private var ended = false
     /// Bytes given to ``compress(_:finish:into:)`` so far.
     private(set) var inflatedCount: UInt64 = 0
+    /// Compressed bytes handed out so far.
+    private(set) var compressedCount: UInt64 = 0
 
     /// A compressor at zlib `level` (1 fastest … 9 smallest).
     init(level: Int32) throws {
@@ -48,7 +50,10 @@ final class Deflater {
                 guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
                     throw Failure(reason: "deflate failed (\(status))")
                 }
-                if produced > 0 { try sink(output[0..<produced]) }
+                if produced > 0 {
+                    compressedCount += UInt64(produced)
+                    try sink(output[0..<produced])
+                }
                 if finish ? status == Z_STREAM_END : (stream.pointee.avail_in == 0 && produced < output.count) { break }
             }
             stream.pointee.next_in = nil
