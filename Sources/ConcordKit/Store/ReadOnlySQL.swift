@@ -186,6 +186,11 @@ public struct ReadOnlySQL: Sendable {
             let log = context.map { Unmanaged<AuthorizerLog>.fromOpaque($0).takeUnretainedValue() }
             log?.refused = second == nil ? "PRAGMA \(name)" : "PRAGMA \(name) = …"
             return SQLITE_DENY
+        case SQLITE_UPDATE where first.map({ String(cString: $0) }) == "sqlite_master":
+            // A table-valued pragma (`SELECT name FROM pragma_table_info('entities')`) asks for
+            // this while it compiles. Nothing can write the schema table here: SQLite itself refuses
+            // `UPDATE sqlite_master` ("may not be modified") and the connection is read-only.
+            return SQLITE_IGNORE
         default:
             // Name the first refusal that is not SQLite's own bookkeeping (sqlite_master, sqlite_stat1).
             let table = first.map { String(cString: $0) } ?? ""

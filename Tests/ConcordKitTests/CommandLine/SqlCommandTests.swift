@@ -119,7 +119,17 @@ import Testing
     @Test func schemaPragmasAndRecursiveQueriesAreAllowed() {
         #expect(session.run("sql PRAGMA user_version").succeeded)
         #expect(session.run("sql PRAGMA table_info(entities)").output.hasPrefix("cid\tname\ttype\tnotnull\tdflt_value\tpk\n0\tid\tTEXT"))
+        #expect(session.run("sql SELECT name FROM pragma_table_info('entities') LIMIT 2").output == "name\nid\nkind\n")
+        #expect(session.run("sql SELECT count(*) > 5 AS many FROM pragma_table_list").output == "many\n1\n")
         #expect(session.run("sql WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3) SELECT x FROM n").output == "x\n1\n2\n3\n")
+    }
+
+    @Test func theSchemaTableStaysUnwritableThoughTableValuedPragmasAskToUpdateIt() throws {
+        let before = try state()
+        let printed = session.run("sql UPDATE sqlite_master SET sql = '' WHERE name = 'entities'")
+        #expect(!printed.succeeded && printed.output.isEmpty)
+        #expect(printed.errors == "error: sql: table sqlite_master may not be modified\n")
+        #expect(try state() == before)
     }
 
     @Test func mistakesAreOneLineAndSaySo() {
