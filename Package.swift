@@ -29,6 +29,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Signal-safe C helpers for the REPL's line editor (Ctrl-C, resizing).
         .target(name: "CConcordTerminal", linkerSettings: [.linkedLibrary("edit")]),
+        // search's ranking function (FTS5 auxiliary function, BM25 for the best few rows), on the system SQLite.
+        .target(name: "CConcordSearch", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "ConcordKit",
             dependencies: [
@@ -38,6 +40,7 @@ let package = Package(
                 "CSQLiteSession",
                 "CEditLine",
                 "CConcordTerminal",
+                "CConcordSearch",
                 "CZlib",
             ],
             resources: [.embedInCode("Seeds")]

@@ -28,11 +28,14 @@ public struct ParagraphSearch: Sendable {
     /// The paragraphs matching every word of `text`, best first.
     ///
     /// The best `limit` paragraphs (and a few more, for ties) are picked first by BM25 alone
-    /// (``rankedSQL``); only those get a snippet. Computing the snippet in the ranking query made SQLite build
+    /// (``rankedSQL``, with ``TopRankingFunction``, which reads the length of only the rows that
+    /// may be among them); only those get a snippet. Computing the snippet in the ranking query made SQLite build
     /// one for every matching paragraph before sorting (thousands for a common word).
     public func search(_ text: String, limit: Int = 20, in db: Database) throws -> [Hit] {
         guard let query = Self.matchExpression(for: text) else { throw SearchError.emptyQuery }
-        return try Row.fetchAll(db, sql: Self.rankedSQL, arguments: [query, limit, Self.highlightStart, Self.highlightEnd, query]).map { row in
+        let statement = try TopRankingFunction.statement(Self.rankedSQL, in: db)
+        let arguments: StatementArguments = [query, limit, Self.highlightStart, Self.highlightEnd, query]
+        return try Row.fetchAll(statement, arguments: arguments).map { row in
             Hit(
                 document: row[0], documentSymbol: row[1], paragraphID: row[2], ordinal: row[3], number: row[4],
                 snippet: row[5], rank: row[6])
@@ -48,7 +51,7 @@ public struct ParagraphSearch: Sendable {
     /// scans every match again to join it.
     static let rankedSQL = """
         WITH best(hit, rank) AS MATERIALIZED (
-          SELECT rowid, bm25(paragraph_search) FROM paragraph_search
+          SELECT rowid, \(TopRankingFunction.name)(paragraph_search, ?2 + \(tieMargin)) FROM paragraph_search
           WHERE paragraph_search MATCH ?1 ORDER BY 2, 1 LIMIT ?2 + \(tieMargin))
         SELECT d.source_name, d.symbol, p.id, p.ordinal, p.number,
                snippet(paragraph_search, 1, ?3, ?4, '…', 24) AS snippet, best.rank
