@@ -43,6 +43,8 @@ public enum StoreSchema {
         migrator.registerMigration(NameSearchSchema.migrationName) { db in try db.execute(sql: NameSearchSchema.sql) }
         migrator.registerMigration(NameSearchDeferralSchema.migrationName) { db in try db.execute(sql: NameSearchDeferralSchema.sql) }
         migrator.registerMigration(RelationPairIndexSchema.migrationName) { db in try db.execute(sql: RelationPairIndexSchema.sql) }
+        // Indexes only: no foreign key can break, so no check of every table afterwards (most of a 1M-base migration).
+        migrator.registerMigration(FindIndexSchema.migrationName, foreignKeyChecks: .immediate) { db in try db.execute(sql: FindIndexSchema.sql) }
         return migrator
     }
 

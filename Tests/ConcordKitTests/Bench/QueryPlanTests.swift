@@ -135,3 +135,33 @@ extension QueryPlanTests {
         #expect(plan.contains { $0.contains("paragraph_search VIRTUAL TABLE INDEX 0:=M") })
     }
 }
+
+extension QueryPlanTests {
+    /// The plan lines of every `SELECT` that `work` runs.
+    static func plans(in db: Database, _ work: () throws -> Void) throws -> [String] {
+        var statements: [String] = []
+        db.trace(options: .statement) { event in
+            if case let .statement(statement) = event { statements.append(statement.expandedSQL) }
+        }
+        defer { db.trace(options: []) }
+        try work()
+        db.trace(options: [])
+        return try statements.filter { $0.uppercased().hasPrefix("SELECT") }.flatMap { sql in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+        }
+    }
+
+    @Test func findsPrefixScansReadTheirRowsFromTheIndexesAlone() throws {
+        let knowledgeBase = try ExploreFixture.make().knowledgeBase
+        let plans = try knowledgeBase.read { db in try Self.plans(in: db) { _ = try EntityFinder().find("Migrant Wor", in: db) } }
+        #expect(plans.contains { $0.contains("USING COVERING INDEX entities_by_name_covering") })
+        #expect(plans.contains { $0.contains("USING COVERING INDEX aliases_by_normalized_alias_covering") })
+        #expect(!plans.contains { $0.contains("entities_by_name ") || $0.contains("aliases_by_normalized_alias ") })
+    }
+
+    @Test func findReadsTheTrigramIndexRowsByNumberFromItsContentTable() throws {
+        let knowledgeBase = try ExploreFixture.make().knowledgeBase
+        let plans = try knowledgeBase.read { db in try Self.plans(in: db) { _ = try EntityFinder().find("Landazuri", in: db) } }
+        #expect(plans.contains { $0.contains("SEARCH name_search_content USING INTEGER PRIMARY KEY (rowid=?)") })
+    }
+}

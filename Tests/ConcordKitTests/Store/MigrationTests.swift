@@ -87,3 +87,32 @@ import Testing
         try queue.close()
     }
 }
+
+extension MigrationTests {
+    @Test func v12ReplacesTheNameAndAliasIndexesWithCoveringOnesAndMergesTheNameIndex() throws {
+        let path = try TestKnowledgeBase.temporaryDirectory() + "/v11.db"
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: RelationPairIndexSchema.migrationName)
+        // One transaction per entity: each writes its own segment of the trigram index.
+        for (index, name) in ["Ana Kabedori", "Bo Lee", "Neto Lamati", "Netochka Forum 2001"].enumerated() {
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO entities (id, kind, name) VALUES (?, 'person', ?)", arguments: ["person:\(index)", name])
+                try db.execute(sql: "INSERT INTO aliases VALUES (?, ?, ?)", arguments: ["person:\(index)", name, name.lowercased()])
+            }
+        }
+        let segments = { try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM name_search_idx") ?? 0 } }
+        #expect(try segments() > 1)
+        let found = { try queue.read { db in try EntityFinder().find("neto", in: db).map(\.entity.id) } }
+        let before = try found()
+        try StoreSchema.migrator.migrate(queue)
+        let indexes = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('entities', 'aliases') ORDER BY name")
+        }
+        #expect(indexes.contains("entities_by_name_covering") && indexes.contains("aliases_by_normalized_alias_covering"))
+        #expect(!indexes.contains("entities_by_name") && !indexes.contains("aliases_by_normalized_alias"))
+        #expect(try segments() == 1)
+        #expect(try found() == before)
+        #expect(before == ["person:2", "person:3"])
+        try queue.close()
+    }
+}

@@ -61,16 +61,17 @@ public struct EntityFinder: Sendable {
         try scorer.add(prefixed, in: db)
         let typed = Key(key)
         var pieces: PieceRows?
+        var reads = Reads()
         if scorer.count(kind: kind) < limit, compactKey.count >= 3 {
             let rows = try PieceRows(compactKey, in: db)
             pieces = rows
-            let names = try names(of: entityIDs(holding: typed, pieces: rows, in: db), noting: &scorer, in: db)
-            try scorer.add(names, in: db)
+            let ids = try entityIDs(holding: typed, pieces: rows, reads: &reads, in: db)
+            try scorer.add(names(of: reads.unnamed(ids), noting: &scorer, in: db), in: db)
         }
         if scorer.count(kind: kind) < limit {
             let rows = try pieces ?? PieceRows(compactKey, in: db)
-            let names = try names(of: closeEntityIDs(to: typed, pieces: rows, in: db), noting: &scorer, in: db)
-            try scorer.add(names, in: db)
+            let ids = try closeEntityIDs(to: typed, pieces: rows, reads: &reads, in: db)
+            try scorer.add(names(of: reads.unnamed(ids), noting: &scorer, in: db), in: db)
         }
         return try scorer.matches(kind: kind, limit: limit, in: db)
     }

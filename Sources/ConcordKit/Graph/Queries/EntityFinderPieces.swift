@@ -50,7 +50,7 @@ extension EntityFinder {
     /// found as typo candidates, at distance 0, and scored as they deserve). A MATCH on a long
     /// text reads every one of its trigrams' lists, common ones ("ses", "200") included:
     /// 50–200 ms for a misspelt event name, where the row numbers of its pieces take about 1 ms.
-    func entityIDs(holding key: Key, pieces: PieceRows, in db: Database) throws -> [String] {
+    func entityIDs(holding key: Key, pieces: PieceRows, reads: inout Reads, in db: Database) throws -> [String] {
         var rows: [Int64]
         if let held = pieces.rowsHoldingEveryPiece {
             rows = held
@@ -62,7 +62,7 @@ extension EntityFinder {
             rows = pieces.rowsReadForEveryPiece
         }
         var seen = Set<String>(), ids: [String] = []
-        for (id, name) in try Self.indexed(rows, in: db)
+        for (id, name) in try reads.indexedNames(rows, in: db)
         where FuzzyMatch.wordLine(FuzzyMatch.compact(name), contains: key.compact) && seen.insert(id).inserted {
             ids.append(id)
         }
@@ -77,27 +77,13 @@ extension EntityFinder {
     /// ``fuzzyCandidateLimit`` best rows is compared with the key, and only the entities of
     /// rows that pass are returned, for their real names to be scored. Reading the entity of
     /// every row of every piece, then every name of 400 entities, was most of a fuzzy `find`.
-    func closeEntityIDs(to key: Key, pieces: PieceRows, in db: Database) throws -> [String] {
+    func closeEntityIDs(to key: Key, pieces: PieceRows, reads: inout Reads, in db: Database) throws -> [String] {
         var scores: [Int64: Double] = [:]
         for piece in pieces.pieces {
             for row in piece.rows { scores[row, default: 0] += 1 / Double(piece.rows.count) }
         }
         let best = scores.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.fuzzyCandidateLimit).map(\.key)
         // The stored text is the name without spaces and punctuation: a name that matches passes on it too.
-        return Set(try Self.indexed(best, in: db).filter { quality(of: $0.name, for: key) != nil }.map(\.id)).sorted()
-    }
-
-    /// `entity_id, name` of the trigram index rows `rows`, a few hundred per statement.
-    static func indexed(_ rows: [Int64], in db: Database) throws -> [(id: String, name: String)] {
-        var result: [(id: String, name: String)] = []
-        for start in stride(from: 0, to: rows.count, by: 400) {
-            let batch = Array(rows[start..<min(start + 400, rows.count)])
-            let marks = databaseQuestionMarks(count: batch.count)
-            result += try Row.fetchAll(
-                db, sql: "SELECT entity_id, name FROM name_search WHERE rowid IN (\(marks)) ORDER BY rowid",
-                arguments: StatementArguments(batch)
-            ).map { ($0[0], $0[1]) }
-        }
-        return result
+        return Set(try reads.indexedNames(Array(best), in: db).filter { quality(of: $0.name, for: key) != nil }.map(\.id)).sorted()
     }
 }
