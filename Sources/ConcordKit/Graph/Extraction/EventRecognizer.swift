@@ -8,20 +8,15 @@ import Foundation
 struct EventRecognizer {
     let context: DocumentContext
 
-    private static let session = Pattern(
-        #"\b("# + PatternPiece.ordinal + #")\s+(?:(regular|special|resumed|extraordinary)\s+)?session\b"#, caseInsensitive: true, requiring: ["session"])
+    static let session = ScannedPattern(Pattern(
+        #"\b("# + PatternPiece.ordinal + #")\s+(?:("# + EventScanners.sessionQualifiers.joined(separator: "|") + #")\s+)?session\b"#,
+        caseInsensitive: true, requiring: ["session"]), scanner: EventScanners.session)
     private static let statesParties = Pattern(
         #"\b("# + PatternPiece.ordinal + #")\s+[Mm]eeting of (?:the )?States [Pp]arties\b"#, caseInsensitive: true, requiring: ["states parties"])
     private static let numberedMeeting = Pattern(#"\b(\d+(?:st|nd|rd|th))\s+meeting\b"#, requiring: ["meeting"])
-    private static let adjectives = [
-        "informal", "formal", "public", "private", "closed", "joint", "annual", "additional", "online", "virtual",
-        "interactive", "constructive", "in-depth", "high-level", "follow-up", "brainstorming", "plenary", "regional",
-        "bilateral", "thematic", "intersessional", "round-table", "panel", "general", "special", "expert", "technical",
-        "international", "multi-stakeholder", "global", "subregional",
-    ]
-    private static let described = Pattern(
-        #"\b((?:(?:"# + adjectives.joined(separator: "|") + #")\s+){1,4})(meeting|dialogue|discussion|consultation|forum|debate|review|conference|workshop|seminar|briefing)(s?)\b"#,
-        caseInsensitive: true, requiring: ["meeting", "dialogue", "discussion", "consultation", "forum", "debate", "review", "conference", "workshop", "seminar", "briefing"])
+    static let described = ScannedPattern(Pattern(
+        #"\b((?:(?:"# + EventScanners.adjectives.joined(separator: "|") + #")\s+){1,4})("# + EventScanners.nouns.joined(separator: "|") + #")(s?)\b"#,
+        caseInsensitive: true, requiring: EventScanners.nouns), scanner: EventScanners.described)
     private static let anchor = Pattern(
         #"^(?:\s+(?:held|to be held|convened|organized|organised|hosted|scheduled)\b|[^.;]{0,40}?\bfrom \d{1,2}\b|,?\s+(?:on|in) \d{1,2} "# + PatternPiece.month + ")")
     private static let date = Pattern(
@@ -83,7 +78,7 @@ struct EventRecognizer {
         return key.kind == .body && !words.isDisjoint(with: ["Committee", "Council", "Assembly", "Commission", "Group", "Conference", "Forum", "Board"])
     }
 
-    private func describedEvent(_ match: NSTextCheckingResult, _ paragraph: ParagraphText, names: [EntityCandidate], findings: inout Findings) {
+    private func describedEvent(_ match: PatternMatch, _ paragraph: ParagraphText, names: [EntityCandidate], findings: inout Findings) {
         let end = match.range.location + match.range.length
         let rest = NSRange(location: end, length: min(120, paragraph.length - end))
         let noun = paragraph.substring(match.range(at: 2)).lowercased()

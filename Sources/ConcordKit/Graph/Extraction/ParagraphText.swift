@@ -16,6 +16,8 @@ struct ParagraphText {
     private let lowercasedBytes: [CChar]
     /// `codePoints[u]` = code points before UTF-16 offset `u`; `nil` when they are the same.
     private let codePoints: [Int]?
+    /// The text for hand-written scanners (``ScannedPattern``), `nil` when it holds a character they do not handle.
+    let scanText: ScanText?
 
     init(_ paragraph: ParsedParagraph, index: Int) {
         self.index = index
@@ -37,6 +39,7 @@ struct ParagraphText {
             codePoints = map
         }
         sentenceStarts = Self.sentenceStarts(utf16)
+        scanText = ScanClasses.handlesAll(utf16) ? ScanText(units: utf16) : nil
         lowercasedBytes = Array(paragraph.text.lowercased().utf8CString)
     }
 

@@ -44,13 +44,13 @@ extension NSTextCheckingResult {
 enum PatternPiece {
     /// A capitalised word as printed in names ("Peoples’", "Inter- American", "COVID-19").
     static let capitalWord = #"(?:Inter-\s?)?\p{Lu}[\p{L}\p{M}’'\-]*(?:\d+)?"#
+    private static let units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+    private static let teens = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                                "seventeenth", "eighteenth", "nineteenth"]
+    private static let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    private static let tenths: [String] = tens.map { String($0.dropLast()) + "ieth" }
     /// Ordinal words up to ninety-ninth, and numeric ordinals (452nd).
     static let ordinal: String = {
-        let units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-        let teens = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-                     "seventeenth", "eighteenth", "nineteenth"]
-        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-        let tenths: [String] = tens.map { String($0.dropLast()) + "ieth" }
         let tensGroup: String = tens.joined(separator: "|")
         let unitsGroup: String = units.joined(separator: "|")
         let compound: String = "(?:" + tensGroup + ")-(?:" + unitsGroup + ")"
@@ -58,5 +58,7 @@ enum PatternPiece {
         let numeric: String = #"|\d+(?:st|nd|rd|th))"#
         return "(?:" + compound + "|" + words + numeric
     }()
+    /// The words of ``ordinal`` in the order its alternation tries them ("twenty-first" … "ninetieth").
+    static let ordinalWords: [String] = tens.flatMap { ten in units.map { ten + "-" + $0 } } + units + teens + tenths
     static let month = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 }

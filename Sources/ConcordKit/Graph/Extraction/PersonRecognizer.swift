@@ -10,8 +10,8 @@ struct PersonRecognizer {
     static let honorific = Pattern(
         #"\b(Mr|Ms|Mrs|Mme|Dr|Sir|Dame|Madam|Mister|Prof)\.?\s+((?:\p{Lu}\.\s?)*"# + nameWord + #"(?:\s+(?:"# + particle + #"\s+)?"# + nameWord + #")*)"#, requiring: ["mr", "ms", "dr", "sir", "dame", "madam", "mme", "prof", "mister"])
     /// The leading lookahead only skips, cheaply, the places where no name can start.
-    private static let fullName = Pattern(
-        #"(?=\p{Lu}\p{Ll})(?<!\p{Lu}[\p{L}’'\-]{0,20}\s)(?<![\p{L}\-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s+((?:\p{Lu}\.\s)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+)?)(?![\p{L}\-])"#)
+    static let fullName = ScannedPattern(Pattern(
+        #"(?=\p{Lu}\p{Ll})(?<!\p{Lu}[\p{L}’'\-]{0,20}\s)(?<![\p{L}\-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s+((?:\p{Lu}\.\s)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+)?)(?![\p{L}\-])"#), scanner: PersonScanner.fullNames)
     private static let roleAfter = Pattern(
         #"^,\s+(?:(?:an?|the|who is|who was)\s+)?(?:[\p{Ll}\-]+\s+){0,3}(?:professor|lecturer|researcher|representative|director|head|chief|officer|expert|adviser|advisor|consultant|coordinator|president|chair|chairperson|minister|ambassador|judge|rapporteur|member|secretary|delegate|spokesperson|journalist|lawyer|activist|founder)\b"#)
     private static let introducedBy = Pattern(#"(?:moderated|chaired|presented|introduced|opened|led|facilitated|delivered) by $"#)
