@@ -7,11 +7,14 @@ import GRDB
 /// counts for the entity it was merged into, and deleted relations and entities are
 /// not crossed (see ``GraphAdjacency``, which does each level's one-hop lookups in a
 /// few indexed statements). Each entity is reached once, by the first chain that gets
-/// to it: levels are expanded nearest first, in ``nearerFirst(_:_:)`` order.
+/// to it: levels are expanded nearest first, in ``nearerFirst(_:_:)`` order, and of the
+/// relations between an entity and the one it is reached from, the first predicate is
+/// taken, stated earliest in document order (``GraphLevel``).
 ///
 /// A neighbourhood stays readable and quick around hubs: the start's own relations are
-/// all listed, but from every other entity at most ``followLimit`` relations are followed
-/// (an entity with more is reported in ``Neighbourhood/cutEntities``), and no entity is
+/// all listed, but from every other entity at most ``followLimit`` relations are followed,
+/// the first by predicate then in stored order (an entity with more is reported in
+/// ``Neighbourhood/cutEntities``), and no entity is
 /// expanded once ``reachLimit`` entities have been reached (``Neighbourhood/unexpandedCount``).
 /// Paths are found by ``ShortestPath`` (a bidirectional search), without those limits.
 public struct GraphWalk: Sendable {
@@ -58,29 +61,24 @@ public struct GraphWalk: Sendable {
         var cut: [String] = []
         var unexpanded = 0
         for level in 1...depth where !frontier.isEmpty {
-            var next: [String] = []
+            var reached = GraphLevel()
             if level == 1 {
-                let edges = (try adjacency.edges(of: [start.id], in: db)[start.id] ?? [])
-                    .sorted { ($0.predicate, $0.relationID) < ($1.predicate, $1.relationID) }
-                for edge in edges where chains[edge.neighbourID] == nil {
-                    chains[edge.neighbourID] = [edge]
-                    next.append(edge.neighbourID)
-                }
+                reached.add(try adjacency.edges(of: [start.id], in: db)[start.id] ?? [], from: start.id, skipping: chains)
             } else {
                 for (index, id) in frontier.enumerated() {
-                    if order.count + next.count >= Self.reachLimit {
+                    if order.count + reached.count >= Self.reachLimit {
                         unexpanded += frontier.count - index
                         break
                     }
                     let (edges, hasMore) = try adjacency.edges(of: id, limit: Self.followLimit, in: db)
                     if hasMore { cut.append(id) }
-                    for edge in edges where chains[edge.neighbourID] == nil {
-                        chains[edge.neighbourID] = (chains[id] ?? []) + [edge]
-                        next.append(edge.neighbourID)
-                    }
+                    reached.add(edges, from: id, skipping: chains)
                 }
             }
-            next = try sorted(next, chains: chains, adjacency: &adjacency, in: db)
+            for (id, parent, edge) in try reached.chosen(using: &adjacency, in: db) {
+                chains[id] = (chains[parent] ?? []) + [edge]
+            }
+            let next = try sorted(reached.order, chains: chains, adjacency: &adjacency, in: db)
             order += next
             frontier = next
         }
@@ -130,9 +128,9 @@ public struct GraphWalk: Sendable {
     private static func reached(
         _ ids: [String], chains: [String: [GraphAdjacency.Edge]], adjacency: inout GraphAdjacency, in db: Database
     ) throws -> [Reached] {
-        let places = try ParagraphPlace.fetchAll(Set(ids.flatMap { chains[$0] ?? [] }.compactMap(\.paragraphID)), in: db)
+        try adjacency.loadPlaces(ids.compactMap { chains[$0]?.last?.paragraphID }, in: db)
         return try ids.compactMap { id in
-            let steps = try (chains[id] ?? []).map { try step($0, places: places, adjacency: &adjacency, in: db) }
+            let steps = try (chains[id] ?? []).map { try step($0, adjacency: &adjacency, in: db) }
             guard let last = steps.last else { return nil }
             return Reached(entity: last.entity, steps: steps)
         }
@@ -140,18 +138,16 @@ public struct GraphWalk: Sendable {
 
     /// A path's edges as steps, with entities and places.
     private static func steps(_ edges: [GraphAdjacency.Edge], adjacency: inout GraphAdjacency, in db: Database) throws -> [GraphStep] {
-        let places = try ParagraphPlace.fetchAll(Set(edges.compactMap(\.paragraphID)), in: db)
-        return try edges.map { try step($0, places: places, adjacency: &adjacency, in: db) }
+        try adjacency.loadPlaces(edges.compactMap(\.paragraphID), in: db)
+        return try edges.map { try step($0, adjacency: &adjacency, in: db) }
     }
 
-    private static func step(
-        _ edge: GraphAdjacency.Edge, places: [String: ParagraphPlace], adjacency: inout GraphAdjacency, in db: Database
-    ) throws -> GraphStep {
+    private static func step(_ edge: GraphAdjacency.Edge, adjacency: inout GraphAdjacency, in db: Database) throws -> GraphStep {
         guard let entity = try adjacency.entity(edge.neighbourID, in: db) else {
             throw GraphError.invalidValue("a graph walk reached \(edge.neighbourID), which is no longer in the knowledge base")
         }
         return GraphStep(
             relationID: edge.relationID, predicate: edge.predicate, direction: edge.direction, entity: entity,
-            place: edge.paragraphID.flatMap { places[$0] })
+            place: adjacency.place(of: edge))
     }
 }
