@@ -28,31 +28,35 @@ public struct ParagraphSearch: Sendable {
     /// The paragraphs matching every word of `text`, best first.
     ///
     /// The best `limit` paragraphs (and a few more, for ties) are picked first by BM25 alone
-    /// (``rankedSQL``, with ``TopRankingFunction``, which reads the length of only the rows that
-    /// may be among them); only those get a snippet. Computing the snippet in the ranking query made SQLite build
-    /// one for every matching paragraph before sorting (thousands for a common word).
+    /// (``rankedSQL``, with ``BestRowsFunction``, which reads the length of only the rows that
+    /// may be among them); only those that can make the list get a snippet. Computing the
+    /// snippet in the ranking query made SQLite build one for every matching paragraph.
     public func search(_ text: String, limit: Int = 20, in db: Database) throws -> [Hit] {
         guard let query = Self.matchExpression(for: text) else { throw SearchError.emptyQuery }
-        let statement = try TopRankingFunction.statement(Self.rankedSQL, in: db)
+        guard limit > 0 else { return [] }
+        let statement = try BestRowsFunction.statement(Self.rankedSQL, in: db)
         let arguments: StatementArguments = [query, limit, Self.highlightStart, Self.highlightEnd, query]
         return try Row.fetchAll(statement, arguments: arguments).map { row in
             Hit(
                 document: row[0], documentSymbol: row[1], paragraphID: row[2], ordinal: row[3], number: row[4],
-                snippet: row[5], rank: row[6])
+                snippet: row[5], rank: BestRowsFunction.rank(bits: row[6]))
         }
     }
 
     /// Arguments: match expression, limit, highlight start, highlight end, match expression.
     ///
-    /// The inner ranking breaks ties by rowid (reading each match's paragraph id made it four
-    /// times slower) and keeps ``tieMargin`` extra rows, so the final order by rank then
-    /// paragraph id is the same as ranking everything unless more paragraphs than that tie
-    /// exactly at the last place. `CROSS JOIN` keeps `best` the outer loop: otherwise SQLite
-    /// scans every match again to join it.
+    /// `best` holds the best `limit` + ``tieMargin`` matches by rank then rowid, with the place
+    /// of each one's rank (rows that tie share the place of the first). Only the rows placed
+    /// before `limit` (ranked as well as the `limit`-th or better) are looked up for a snippet;
+    /// ordering them by place then paragraph id orders them by rank then paragraph id, as
+    /// ranking every match did, unless more than ``tieMargin`` rows tie at the last place.
+    /// `CROSS JOIN` keeps `best` the outer loop: each hit is one FTS5 lookup by rowid.
     static let rankedSQL = """
-        WITH best(hit, rank) AS MATERIALIZED (
-          SELECT rowid, \(TopRankingFunction.name)(paragraph_search, ?2 + \(tieMargin)) FROM paragraph_search
-          WHERE paragraph_search MATCH ?1 ORDER BY 2, 1 LIMIT ?2 + \(tieMargin))
+        WITH best(hit, place, rank) AS MATERIALIZED (
+          SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each((
+            SELECT \(BestRowsFunction.name)(paragraph_search, ?2 + \(tieMargin), 'paragraph_search')
+            FROM paragraph_search WHERE paragraph_search MATCH ?1 LIMIT 1))
+          WHERE value ->> 1 < ?2)
         SELECT d.source_name, d.symbol, p.id, p.ordinal, p.number,
                snippet(paragraph_search, 1, ?3, ?4, '…', 24) AS snippet, best.rank
         FROM best
@@ -60,7 +64,7 @@ public struct ParagraphSearch: Sendable {
         JOIN paragraphs p ON p.id = paragraph_search.paragraph_id
         JOIN documents d ON d.id = p.document_id
         WHERE paragraph_search MATCH ?5
-        ORDER BY best.rank, p.id
+        ORDER BY best.place, p.id
         LIMIT ?2
         """
 
