@@ -3,8 +3,8 @@ import GRDB
 /// Names, aliases and ids of live entities that begin with what the user typed,
 /// for Tab completion.
 ///
-/// Every lookup is a range scan on an index (`aliases_by_normalized_alias`,
-/// `entities_by_name`, the primary key) with a LIMIT, so it stays within a few
+/// Every lookup is a range scan on an index (`aliases_by_normalized_alias_covering`,
+/// `entities_by_name_covering`, the primary key) with a LIMIT, so it stays within a few
 /// milliseconds however large the knowledge base is. Names match case-insensitively;
 /// aliases also ignore accents and spacing (they are stored normalized).
 struct EntityNameCompletion: Sendable {

@@ -6,14 +6,16 @@ import GRDB
 /// name with a word that starts with it, then approximate matches (edit distance on
 /// compact keys, see ``FuzzyMatch``); ties go to the shorter entity name, then the smaller id.
 /// Candidates come from indexed lookups only: prefix range scans on
-/// `aliases.normalized_alias` and `entities_by_name` first, then, when those did not fill
+/// `aliases_by_normalized_alias_covering` and `entities_by_name_covering` first, which hold
+/// every column the scans read (``FindIndexSchema``), then, when those did not fill
 /// the list, the trigram index `name_search` (``NameSearchSchema``): names holding the
 /// text, then names holding one of its pieces (``PieceRows``). A name within `k` edits of
 /// the text holds at least one of `k + 1` disjoint pieces of it unchanged, so the pieces
 /// find every typo'd name whose pieces are at least three letters long (up to
 /// ``fuzzyCandidateLimit`` names a piece: a piece common to more names is followed only
 /// partly). The approximate comparison looks at the ``fuzzyCandidateLimit`` names holding
-/// the rarest pieces. Names are scored before their entities are read (``Scorer``).
+/// the rarest pieces. Names are scored before their entities are read (``Scorer``); index
+/// rows are read by number from the index's content table, once per search (``Reads``).
 public struct EntityFinder: Sendable {
     /// How a name matched the text.
     public enum Quality: Int, Comparable, Codable, Sendable {
