@@ -57,11 +57,17 @@ struct IngestBenchmark: ParsableCommand {
         } else {
             // Pipelined, a document's own latency overlaps others': record the time between stored documents.
             var previous = clock.now
+            var slices = WriterSlices(count: count)
             try ingestor.ingest(files: corpus.map(\.path), into: knowledgeBase) { _ in
                 let now = clock.now
                 perDocument.record(previous.duration(to: now))
+                if previous.duration(to: now) > .microseconds(200) { slices.commits += 1 }
                 previous = now
+                slices.stored()
             }
+            printer.note("writer CPU-s per slice of \(slices.size) documents (does storing slow down as the base grows?): "
+                + slices.seconds.map { String(format: "%.2f", $0) }.joined(separator: " ")
+                + " (≈ \(slices.commits) commits)")
         }
         let seconds = started.duration(to: clock.now).seconds
         let cpu = ProcessTimes.processCPUSeconds() - cpuBefore, writerCPU = ProcessTimes.threadCPUSeconds() - writerCPUBefore
@@ -136,5 +142,26 @@ struct IngestBenchmark: ParsableCommand {
         let seconds = started.duration(to: clock.now).seconds
         try queue.close()
         return seconds
+    }
+}
+
+/// The writer thread's CPU time per slice of stored documents (the `each` callback runs on the writer),
+/// so a run shows whether storing a document costs more as the knowledge base grows.
+struct WriterSlices {
+    let size: Int
+    private(set) var seconds: [Double] = []
+    /// Batches committed, about: outcomes arrive a batch at a time, so this counts gaps over 0.2 ms between them.
+    var commits = 0
+    private var storedCount = 0
+    private var sliceStart = ProcessTimes.threadCPUSeconds()
+
+    init(count: Int) { size = max(1, count / 10) }
+
+    mutating func stored() {
+        storedCount += 1
+        guard storedCount % size == 0 else { return }
+        let now = ProcessTimes.threadCPUSeconds()
+        seconds.append(now - sliceStart)
+        sliceStart = now
     }
 }
