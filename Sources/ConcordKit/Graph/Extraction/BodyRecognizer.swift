@@ -21,9 +21,12 @@ struct BodyRecognizer {
     private static let connector = #"(?:(?:of|on|for|against|to|in|de|des|du|la)(?:\s+the)?|and|or)"#
     /// [Capitalised words] Head [of/on/for … Capitalised words …]
     /// (The leading lookahead only skips, cheaply, the places where no name can start.)
-    private static let named = Pattern(
+    static let named: ScannedPattern = {
+        let pattern = Pattern(
         #"(?=\p{Lu})(?<![\p{L}\-])((?:"# + word + #"\s+)*(?:"# + heads.joined(separator: "|") + #")(?:\s+(?:of|on|for|against)(?:\s+the)?\s+"#
             + word + #"(?:,\s+"# + word + #"|\s+(?:"# + connector + #"\s+)?"# + word + #")*)?)(?![\p{L}])"#)
+        return ScannedPattern(pattern, paragraphScanner: BodyScanner.named(pattern))
+    }()
     private static let university = Pattern(#"\bUniversity of \p{Lu}[\p{L}]+(?:,? (?:\p{Lu}[\p{L}]+ ?)+)?"#, requiring: ["university"])
     private static let mandate = Pattern(
         #"\b(Special Rapporteur|Independent Expert|Special Representative|Special Envoy)(?: of the (?:Human Rights Council|Secretary-General))? on (?:the )?(?:(?!(?:about|had|has|have|was|were|is|are|to|in|and|with|during|at|for|by|who|which|that|on|said|says|would|will|could|should|may)\b)(?![\p{Ll}\-]+ed\b)[\p{Ll}\-]+(?: |(?=[\s,.;:)]))){1,8}"#, requiring: ["special r", "independent expert", "special envoy"])

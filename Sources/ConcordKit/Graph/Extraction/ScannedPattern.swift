@@ -33,16 +33,22 @@ struct PatternMatch: Equatable {
 /// documents, generated corpora and random text.
 struct ScannedPattern: Sendable {
     let pattern: Pattern
-    let scanner: @Sendable (ScanText) -> [PatternMatch]
+    let scanner: @Sendable (ParagraphText, ScanText) -> [PatternMatch]
 
     init(_ pattern: Pattern, scanner: @escaping @Sendable (ScanText) -> [PatternMatch]) {
         self.pattern = pattern
-        self.scanner = scanner
+        self.scanner = { _, text in scanner(text) }
+    }
+
+    /// A pattern whose scanner also gets the paragraph (to run the expression where it has to).
+    init(_ pattern: Pattern, paragraphScanner: @escaping @Sendable (ParagraphText, ScanText) -> [PatternMatch]) {
+        self.pattern = pattern
+        self.scanner = paragraphScanner
     }
 
     func matches(in paragraph: ParagraphText) -> [PatternMatch] {
         if !pattern.literals.isEmpty, !pattern.literals.contains(where: paragraph.contains) { return [] }
-        if let text = paragraph.scanText { return scanner(text) }
+        if let text = paragraph.scanText { return scanner(paragraph, text) }
         return pattern.matches(in: paragraph).map(PatternMatch.init)
     }
 
@@ -54,6 +60,6 @@ struct ScannedPattern: Sendable {
 
     /// What the scanner alone finds, `nil` when it does not handle the paragraph.
     func scannerMatches(in paragraph: ParagraphText) -> [PatternMatch]? {
-        paragraph.scanText.map(scanner)
+        paragraph.scanText.map { scanner(paragraph, $0) }
     }
 }

@@ -9,6 +9,7 @@ import Testing
 @Suite struct ScannedPatternTests {
     static let patterns: [(String, ScannedPattern)] = [
         ("described", EventRecognizer.described), ("session", EventRecognizer.session), ("fullName", PersonRecognizer.fullName),
+        ("named", BodyRecognizer.named),
     ]
 
     static func paragraph(_ text: String) -> ParagraphText {
@@ -57,7 +58,8 @@ import Testing
         + ["Informal", "JOINT", "In-Depth", "Meeting", "meetings", "MEETING", "Dialogues", "session", "Session", "sessions",
            "twenty-first", "Thirty-Second", "first", "tenth", "452nd", "3RD", "11th", "fortieth", "sixty-", "x",
            "Lewis", "Benjamin", "Tirado", "Marie-Claire", "J.", "A. ", "McDonald", "Özil", "Ángel", "éclair", "Ab", "ab",
-           "Peoples’", "O'Neil", "de", "Committee", "’", "'", "-", "–", ".", ",", ";", "(", ")", "\"", "“", "”",
+           "Peoples’", "O'Neil", "de", "Committee", "Council", "Office", "Group", "Working", "Inter-", "Unit", "United",
+           "of", "on", "for", "the", "and", "or", "against", "in", "la", "des", "Human Rights", "A1", "’", "'", "-", "–", ".", ",", ";", "(", ")", "\"", "“", "”",
            "2019", "7", "_", "é", "É"]
     /// Pieces the scanners leave to the expressions (a paragraph holding one is not scanned).
     static let unhandled = ["ß", "ſ", "\u{00AD}", "\u{0301}", "Ω", "\u{2009}", "\u{2028}", "İ"]
@@ -89,6 +91,9 @@ import Testing
             "Cristina Tirado, professor", "by Benjamin J. Lewis Smith", "Ms Marie-Claire Dupont-Moretti", "Ab Cd-", "Ab Cd-ef",
             "Ab Cd Efg-", "Ab Cd Ef’", "Xyz Abc Def Ghi", "Mr Abc Def", "ABCDEFGHIJKLMNOPQRSTUVWXYZ Abc Def", "Über Ärger",
             "Ab\u{00A0}Cd", "Ab Cd\u{2019}s", "(Ab Cd)", "Ab Cd1", "Ab C. Dd", "Ab C.Dd", "-Ab Cd", "’Ab Cd", "",
+            "The Committee on Migrant Workers", "United Nations Office at Geneva", "Inter- American Court of Human Rights",
+            "Committees", "the Committee’s members", "Ministry of Labour, Employment and Social Security", "Office holders",
+            "Abc12d Committee", "The Committee Committee", "A Working Group on Arbitrary Detention and the Council",
         ]
         for text in texts {
             for (name, pattern) in Self.patterns { Self.compare(Self.paragraph(text), name, pattern) }
