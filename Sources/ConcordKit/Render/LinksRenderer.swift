@@ -43,13 +43,24 @@ struct LinksRenderer {
             console.line("  " + line)
             guard item.steps.count > 1 else { continue }
             let chain = "via " + item.steps.dropLast().map { Self.arrow($0) + " " + $0.entity.name }.joined(separator: " ")
-            for wrapped in TextWrapper(width: console.width, indent: "      ").lines(chain) {
-                console.line(console.styled(wrapped, .dim))
-            }
+            for wrapped in chainLines(chain) { console.line(console.styled(wrapped, .dim)) }
         }
         if let note = Self.cutNote(neighbourhood) {
             for wrapped in TextWrapper(width: console.width).lines(note) { console.line(console.styled(wrapped, .dim)) }
         }
+    }
+
+    /// The lines of a `via …` chain under its neighbour: the chain as it is when it fits in one
+    /// line and wrapping would leave it unchanged (most do: wrapping a thousand chains was a
+    /// tenth of a large neighbourhood's time), else wrapped by ``TextWrapper``.
+    func chainLines(_ chain: String) -> [String] {
+        let indent = "      "
+        let wrapper = TextWrapper(width: console.width, indent: indent)
+        // TextWrapper's room for text; UTF-8 bytes are never fewer than characters.
+        let fits = chain.utf8.count <= max(20, console.width - indent.count)
+            && !chain.utf8.contains { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }
+            && !chain.contains("  ") && chain.last != " "
+        return fits ? [indent + chain] : wrapper.lines(chain)
     }
 
     /// What the listing leaves out around hubs, or `nil` when it is complete.
