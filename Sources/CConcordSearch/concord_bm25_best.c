@@ -19,6 +19,7 @@ typedef struct BestPhraseRows {
     int *counts;     // instances of the phrase in the row
     int *ends;       // last matched position + 1 in the row (over its columns)
     int used, allocated;
+    sqlite3_int64 hits; // rows holding the phrase (those read may be fewer: see BestFilter)
 } BestPhraseRows;
 
 // A row holding every phrase.
@@ -54,9 +55,15 @@ static int bestAppend(BestPhraseRows *rows, sqlite3_int64 rowid, int count, int 
     return SQLITE_OK;
 }
 
+static int bestCollectRow(const Fts5ExtensionApi *api, Fts5Context *fts, BestPhraseRows *rows, sqlite3_int64 rowid);
+
 // xQueryPhrase callback: notes the row, its instance count and its last matched position.
 static int bestCollect(const Fts5ExtensionApi *api, Fts5Context *fts, void *context) {
-    BestPhraseRows *rows = context;
+    return bestCollectRow(api, fts, context, api->xRowid(fts));
+}
+
+// Reads the instances of one row into `rows`.
+static int bestCollectRow(const Fts5ExtensionApi *api, Fts5Context *fts, BestPhraseRows *rows, sqlite3_int64 rowid) {
     int instances = 0, end = 0;
     int rc = api->xInstCount(fts, &instances);
     for (int index = 0; rc == SQLITE_OK && index < instances; index++) {
@@ -65,7 +72,30 @@ static int bestCollect(const Fts5ExtensionApi *api, Fts5Context *fts, void *cont
         if (rc == SQLITE_OK && offset + 1 > end) end = offset + 1;
     }
     if (rc != SQLITE_OK) return rc;
-    return bestAppend(rows, api->xRowid(fts), instances, end);
+    return bestAppend(rows, rowid, instances, end);
+}
+
+static int bestCount(const Fts5ExtensionApi *api, Fts5Context *fts, void *context) {
+    (void)api;
+    (void)fts;
+    *(sqlite3_int64 *)context += 1;
+    return SQLITE_OK;
+}
+
+// Another phrase's rows, read only where the rarest phrase is too (the others are skipped
+// without decoding their positions).
+typedef struct BestFilter {
+    const BestPhraseRows *rarest;
+    int cursor;
+    BestPhraseRows *rows;
+} BestFilter;
+
+static int bestCollectFiltered(const Fts5ExtensionApi *api, Fts5Context *fts, void *context) {
+    BestFilter *filter = context;
+    sqlite3_int64 rowid = api->xRowid(fts);
+    while (filter->cursor < filter->rarest->used && filter->rarest->rowids[filter->cursor] < rowid) filter->cursor++;
+    if (filter->cursor == filter->rarest->used || filter->rarest->rowids[filter->cursor] != rowid) return SQLITE_OK;
+    return bestCollectRow(api, fts, filter->rows, rowid);
 }
 
 // Everything one call works with.
@@ -155,16 +185,29 @@ static int bestCandidates(const Fts5ExtensionApi *api, Fts5Context *fts, BestQue
     if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
     if (rc != SQLITE_OK) return rc;
     query->averageLength = (double)tokens / (double)rows;
+    if (query->phraseCount == 0) return SQLITE_OK;
+    // Each phrase's count (its IDF), then the rarest phrase's rows, then the others' rows
+    // where the rarest is. One phrase needs one pass.
+    int smallest = 0;
     for (int phrase = 0; phrase < query->phraseCount; phrase++) {
-        rc = api->xQueryPhrase(fts, phrase, &query->phrases[phrase], bestCollect);
+        sqlite3_int64 hits = 0;
+        rc = query->phraseCount == 1 ? api->xQueryPhrase(fts, phrase, &query->phrases[phrase], bestCollect)
+                                     : api->xQueryPhrase(fts, phrase, &hits, bestCount);
         if (rc != SQLITE_OK) return rc;
-        sqlite3_int64 hits = query->phrases[phrase].used;
+        if (query->phraseCount == 1) hits = query->phrases[phrase].used;
         double idf = log((rows - hits + 0.5) / (hits + 0.5));
         query->inverseFrequencies[phrase] = idf <= 0.0 ? 1e-6 : idf;
+        if (phrase == 0 || hits < query->phrases[smallest].hits) smallest = phrase;
+        query->phrases[phrase].hits = hits;
     }
-    int smallest = 0;
-    for (int phrase = 1; phrase < query->phraseCount; phrase++) {
-        if (query->phrases[phrase].used < query->phrases[smallest].used) smallest = phrase;
+    if (query->phraseCount > 1) {
+        rc = api->xQueryPhrase(fts, smallest, &query->phrases[smallest], bestCollect);
+        for (int phrase = 0; rc == SQLITE_OK && phrase < query->phraseCount; phrase++) {
+            if (phrase == smallest) continue;
+            BestFilter filter = {&query->phrases[smallest], 0, &query->phrases[phrase]};
+            rc = api->xQueryPhrase(fts, phrase, &filter, bestCollectFiltered);
+        }
+        if (rc != SQLITE_OK) return rc;
     }
     int most = query->phrases[smallest].used;
     query->candidates = sqlite3_malloc64(sizeof(BestCandidate) * (sqlite3_uint64)(most + 1));
