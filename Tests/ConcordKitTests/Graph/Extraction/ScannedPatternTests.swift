@@ -100,6 +100,19 @@ import Testing
         }
     }
 
+    /// Why lowering A–Z alone finds the (ASCII) literals of handled paragraphs where full lowercasing does.
+    @Test func lowercasingAHandledCharacterThatIsNotASCIIGivesNoASCII() {
+        for unit in (UInt16(0x80)..<0x250).filter({ ScanClasses.flags($0).contains(.handled) }) + Array(0x2010...0x2027) {
+            let lowered = String(decoding: [unit], as: UTF16.self).lowercased()
+            #expect(lowered.utf8.allSatisfy { $0 >= 0x80 }, "U+\(String(unit, radix: 16))")
+        }
+        let text = "The COMMITTEE’s Thirty-Second SESSION in Zürich, ÉTATS and Ångström"
+        #expect(Self.paragraph(text).scanText != nil)
+        for literal in ["committee", "s thirty-second session", "in z", "tats and", "ngstr", "etats", "the committee's"] {
+            #expect(Self.paragraph(text).contains(literal) == text.lowercased().contains(literal), "\(literal)")
+        }
+    }
+
     @Test func noWordOfAnAlternationStartsAnother() {
         for list in [EventScanners.adjectives, EventScanners.nouns, EventScanners.sessionQualifiers, PatternPiece.ordinalWords] {
             for word in list {
