@@ -44,6 +44,9 @@ public final class KnowledgeBase: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "concord"
+        configuration.prepareDatabase { db in
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = \(readerMapSize)") }
+        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -57,6 +60,9 @@ public final class KnowledgeBase: Sendable {
         }
         return try KnowledgeBase(database: pool, path: path, author: author)
     }
+
+    /// Bytes of the file read connections map into memory instead of copying pages with `pread`.
+    static let readerMapSize = 1 << 31
 
     /// An in-memory knowledge base, for tests and benchmarks.
     public static func inMemory(author: String = "test") throws -> KnowledgeBase {
