@@ -47,7 +47,7 @@ struct EntitiesRenderer {
         let countWidth = 8
         let nameWidth = max(12, min(items.map(\.name.count).max() ?? 0, console.width - kindWidth - idWidth - countWidth - 6))
         func pad(_ text: String, _ width: Int) -> String {
-            text.count > width ? String(text.prefix(width - 1)) + "…" : text.padding(toLength: width, withPad: " ", startingAt: 0)
+            text.count > width ? String(text.prefix(width - 1)) + "…" : TextWrapper.padded(text, to: width)
         }
         console.line(console.styled(pad("KIND", kindWidth) + "  " + pad("NAME", nameWidth) + "  " + pad("ID", idWidth) + "  MENTIONS", .bold))
         for item in items {

@@ -94,7 +94,7 @@ struct EntityPageRenderer {
             let wrapped = TextWrapper(width: console.width - keyWidth - 4).lines(fact[1])
             for (index, line) in wrapped.enumerated() {
                 let key = index == 0 ? fact[0] : ""
-                console.line("  " + key.padding(toLength: keyWidth, withPad: " ", startingAt: 0) + "  " + line)
+                console.line("  " + TextWrapper.padded(key, to: keyWidth) + "  " + line)
             }
         }
         renderRelations(page.links)
@@ -156,8 +156,8 @@ struct EntityPageRenderer {
         let middle = min(room, rows.map { $0[1].count }.max() ?? 0)
         return rows.map { row in
             let name = TextWrapper.truncated(row[1], to: room)
-            return row[0].padding(toLength: first, withPad: " ", startingAt: 0) + "  "
-                + name.padding(toLength: middle, withPad: " ", startingAt: 0) + "  " + row[2]
+            return TextWrapper.padded(row[0], to: first) + "  "
+                + TextWrapper.padded(name, to: middle) + "  " + row[2]
         }
     }
 

@@ -66,7 +66,7 @@ struct NotesRenderer {
         }
         let indent = widths.reduce(0, +) + 3 * 2
         for row in rows {
-            let head = (0..<3).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+            let head = (0..<3).map { TextWrapper.padded(row[$0], to: widths[$0]) }
             let styledHead = console.styled(head[0], .dim) + "  " + head[1] + "  " + console.styled(head[2], .bold) + "  "
             let room = console.width - indent
             if room >= 24 {

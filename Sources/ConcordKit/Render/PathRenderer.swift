@@ -38,7 +38,7 @@ struct PathRenderer {
                 : "\(step.entity.name) \(step.predicate) \(previous.name)"
             let label = step.place?.label ?? "by hand"
             let room = max(20, console.width - label.count - 6)
-            console.line("  " + TextWrapper.truncated(sentence, to: room).padding(toLength: room, withPad: " ", startingAt: 0) + "  " + label)
+            console.line("  " + TextWrapper.padded(TextWrapper.truncated(sentence, to: room), to: room) + "  " + label)
             previous = step.entity
         }
     }

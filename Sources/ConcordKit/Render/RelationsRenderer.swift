@@ -47,7 +47,7 @@ struct RelationsRenderer {
         let subjectWidth = min(room, items.map(\.subjectName.count).max() ?? 0)
         let objectWidth = min(room, items.map(\.objectName.count).max() ?? 0)
         func pad(_ text: String, _ width: Int) -> String {
-            text.count > width ? String(text.prefix(width - 1)) + "…" : text.padding(toLength: width, withPad: " ", startingAt: 0)
+            text.count > width ? String(text.prefix(width - 1)) + "…" : TextWrapper.padded(text, to: width)
         }
         for (item, place) in zip(items, places) {
             console.line(

@@ -63,7 +63,7 @@ struct StatsRenderer {
         ]
         rows = rows.map { [$0[0], String(repeating: " ", count: max(0, 6 - $0[1].count)) + $0[1], $0[2]] }
         let wrapped = rows.flatMap { row -> [String] in
-            let lead = row[0].padding(toLength: 11, withPad: " ", startingAt: 0) + "  " + row[1] + "  "
+            let lead = TextWrapper.padded(row[0], to: 11) + "  " + row[1] + "  "
             let parts = TextWrapper(width: console.width - lead.count).lines(row[2])
             guard let first = parts.first else { return [lead.trimmingTrailingSpaces] }
             return [lead + first] + parts.dropFirst().map { String(repeating: " ", count: lead.count) + $0 }

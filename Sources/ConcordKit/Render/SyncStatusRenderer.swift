@@ -35,7 +35,7 @@ struct SyncStatusRenderer {
             console.line((try? JSONLines.line(value)) ?? "{}")
             return
         }
-        let label = { (text: String) in console.styled(text.padding(toLength: 10, withPad: " ", startingAt: 0), .bold) }
+        let label = { (text: String) in console.styled(TextWrapper.padded(text, to: 10), .bold) }
         console.line(label("replica") + status.replicaID + "  (" + status.author + ")")
         console.line(label("baseline") + status.baseline)
         console.line(label("changes") + "\(status.changeCount) in the log, \(status.localChangeCount) made here")

@@ -24,7 +24,7 @@ public struct TextTable: Sendable {
                     let room = max(8, width - line.count)
                     line += cell.count > room ? String(cell.prefix(room - 1)) + "…" : cell
                 } else {
-                    line += cell.padding(toLength: widths[index], withPad: " ", startingAt: 0) + separator
+                    line += TextWrapper.padded(cell, to: widths[index]) + separator
                 }
             }
             return line

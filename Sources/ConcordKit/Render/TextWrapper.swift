@@ -39,4 +39,14 @@ public struct TextWrapper: Sendable {
         guard text.count > width else { return text }
         return String(text.prefix(max(0, width - 1))) + "…"
     }
+
+    /// `text` followed by spaces up to `width` characters (never cut).
+    ///
+    /// Counts characters as the column widths do; Foundation's `padding(toLength:)` counts UTF-16
+    /// units, so a name with a decomposed accent came out a column short (or cut mid-letter), and
+    /// it cost a sixth of rendering `links`.
+    public static func padded(_ text: String, to width: Int) -> String {
+        let count = text.count
+        return count >= width ? text : text + String(repeating: " ", count: width - count)
+    }
 }
