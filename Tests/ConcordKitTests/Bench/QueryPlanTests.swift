@@ -14,6 +14,17 @@ import Testing
         #expect(plan.contains { $0.contains("entities_by_merged_into") })
         #expect(!plan.contains { $0 == "SCAN entities" })
     }
+
+    /// Every statement `work` runs, with its arguments in place (GRDB's trace).
+    static func statements(in db: Database, _ work: () throws -> Void) throws -> [String] {
+        var statements: [String] = []
+        db.trace(options: .statement) { event in
+            if case let .statement(statement) = event { statements.append(statement.expandedSQL) }
+        }
+        defer { db.trace(options: []) }
+        try work()
+        return statements
+    }
 }
 
 extension QueryPlanTests {
@@ -42,15 +53,8 @@ extension QueryPlanTests {
 
     /// The plan lines of every statement `work` runs that scan a large table (by name or alias).
     static func fullScans(in db: Database, _ work: () throws -> Void) throws -> [String] {
-        var statements: [String] = []
-        db.trace(options: .statement) { event in
-            if case let .statement(statement) = event { statements.append(statement.expandedSQL) }
-        }
-        defer { db.trace(options: []) }
-        try work()
-        db.trace(options: [])
         var scans: [String] = []
-        for sql in statements where sql.uppercased().hasPrefix("SELECT") || sql.uppercased().hasPrefix("WITH") {
+        for sql in try statements(in: db, work) where sql.uppercased().hasPrefix("SELECT") || sql.uppercased().hasPrefix("WITH") {
             let details = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
             for detail in details where detail.hasPrefix("SCAN ") {
                 let table = String(detail.split(separator: " ")[1])
@@ -139,14 +143,7 @@ extension QueryPlanTests {
 extension QueryPlanTests {
     /// The plan lines of every `SELECT` that `work` runs.
     static func plans(in db: Database, _ work: () throws -> Void) throws -> [String] {
-        var statements: [String] = []
-        db.trace(options: .statement) { event in
-            if case let .statement(statement) = event { statements.append(statement.expandedSQL) }
-        }
-        defer { db.trace(options: []) }
-        try work()
-        db.trace(options: [])
-        return try statements.filter { $0.uppercased().hasPrefix("SELECT") }.flatMap { sql in
+        try statements(in: db, work).filter { $0.uppercased().hasPrefix("SELECT") }.flatMap { sql in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
         }
     }

@@ -8,14 +8,8 @@ import Testing
     /// some relations deleted, one entity deleted and two merged into others.
     static func randomGraph(seed: UInt64) throws -> (KnowledgeBase, [String]) {
         let knowledgeBase = try TestKnowledgeBase.empty()
-        var state = seed
-        func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var mixed = state
-            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((mixed ^ (mixed >> 31)) % UInt64(bound))
-        }
+        var random = SeededGenerator(seed: seed)
+        func next(_ bound: Int) -> Int { random.next(below: bound) }
         let ids = (0..<30).map { "person:" + String(format: "%016x", $0 + 1) }
         try knowledgeBase.database.write { db in
             for (index, id) in ids.enumerated() {
