@@ -168,7 +168,7 @@ public struct EntityFinder: Sendable {
 
     /// ``quality(of:for:)`` with the key's forms made already; each name is normalized once.
     func quality(of name: String, for key: Key) -> (Quality, Int)? {
-        let normalized = FuzzyMatch.normalize(name)
+        let normalized = NameNormalizer.normalize(name)
         if normalized == key.text { return (.exact, 0) }
         let compactName = FuzzyMatch.compact(normalized: normalized)
         if compactName == key.compact { return (.exact, 0) }

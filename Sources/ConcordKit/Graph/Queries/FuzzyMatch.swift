@@ -6,34 +6,12 @@
 public enum FuzzyMatch {
     /// `name` normalized, then reduced to its letters and digits.
     public static func compact(_ name: String) -> String {
-        compact(normalized: normalize(name))
+        compact(normalized: NameNormalizer.normalize(name))
     }
 
     /// `name` normalized, as lowercase words of letters and digits joined by single spaces.
     public static func words(_ name: String) -> [String] {
-        words(normalized: normalize(name))
-    }
-
-    /// ``NameNormalizer/normalize(_:)``, with a fast path giving the same result for ASCII
-    /// names (lower case, whitespace collapsed) without Foundation's folding, which was most
-    /// of the time `find` spent scoring candidates. The fast path works on bytes: the
-    /// Character-based `lowercased().split(whereSeparator: \.isWhitespace)` it replaces gives the
-    /// same text (ASCII whitespace is U+0009–U+000D and the space) and was a third of scoring.
-    static func normalize(_ name: String) -> String {
-        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return NameNormalizer.normalize(name) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count)
-        var spaceDue = false
-        for byte in name.utf8 {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                spaceDue = !bytes.isEmpty
-                continue
-            }
-            if spaceDue { bytes.append(0x20) }
-            spaceDue = false
-            bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        words(normalized: NameNormalizer.normalize(name))
     }
 
     /// ``compact(_:)`` of text that is already normalized.

@@ -23,7 +23,7 @@ import Testing
     @Test(arguments: asciiNames)
     func theByteFastPathsGiveWhatTheCharacterCallsTheyReplaceGave(name: String) {
         let normalized = name.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        #expect(FuzzyMatch.normalize(name) == normalized)
+        #expect(NameNormalizer.normalize(name) == normalized)
         let words = normalized.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
         #expect(FuzzyMatch.words(normalized: normalized) == words)
         let line = " " + words.joined(separator: " ")
