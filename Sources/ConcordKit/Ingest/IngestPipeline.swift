@@ -29,7 +29,7 @@ struct IngestPipeline: Sendable {
     var batchCharacters = 4_000_000
     /// The writer's page cache while the pipeline runs, in KiB: a batch's pages that do not
     /// fit are written to the WAL before commit, and read back, mid-transaction.
-    var batchCacheKibibytes = 65_536
+    var batchCacheKibibytes = BulkWritePageCache.kibibytes
     /// How long an open batch waits for the next document before committing.
     var batchWait: Duration = .zero
 

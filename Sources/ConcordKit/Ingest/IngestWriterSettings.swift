@@ -3,10 +3,8 @@ import GRDB
 /// The writer connection's page cache, temporary storage and automatic checkpoints while a
 /// pipeline runs, and what they were before.
 ///
-/// A batch's pages that do not fit the page cache are written to the WAL and read back
-/// before commit (https://www.sqlite.org/pragma.html#pragma_cache_size). A statement that
-/// writes several rows (many rows per statement, or rows firing triggers) journals the
-/// pages it changes, to a temporary file once past 64 KiB unless temporary storage is in
+/// The page cache is ``BulkWritePageCache``'s. A statement that writes several rows (many
+/// rows per statement, or rows firing triggers) journals the pages it changes, to a temporary file once past 64 KiB unless temporary storage is in
 /// memory (https://www.sqlite.org/tempfiles.html#stmtjrnl): perf showed those writes at
 /// 8% of the writer's time. Changing `temp_store` drops the connection's temporary tables,
 /// so it is changed only on a connection that has none. A commit that leaves the WAL past
@@ -25,9 +23,10 @@ struct IngestWriterSettings {
     static func apply(cacheKibibytes: Int, to database: any DatabaseWriter) throws -> IngestWriterSettings {
         try database.writeWithoutTransaction { db in
             var previous = IngestWriterSettings(
-                cacheSize: try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000,
+                cacheSize: try BulkWritePageCache.current(in: db),
                 checkpointPages: try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1_000)
-            try db.execute(sql: "PRAGMA cache_size = \(-cacheKibibytes); PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
+            try BulkWritePageCache.set(-cacheKibibytes, in: db)
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.sqlite_master") == 0 {
                 previous.tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
@@ -38,7 +37,8 @@ struct IngestWriterSettings {
 
     func restore(_ database: any DatabaseWriter) {
         try? database.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA cache_size = \(cacheSize); PRAGMA wal_autocheckpoint = \(checkpointPages)")
+            try BulkWritePageCache.set(cacheSize, in: db)
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointPages)")
             if let tempStore, try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.sqlite_master") == 0 {
                 try db.execute(sql: "PRAGMA temp_store = \(tempStore)")
             }

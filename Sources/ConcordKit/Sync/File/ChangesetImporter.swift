@@ -57,7 +57,7 @@ public struct ChangesetImporter: Sendable {
         try accept(verified.header)
         let trust = ChangesetTrustCheck(
             localReplicaID: knowledgeBase.replicaID, ownKey: knowledgeBase.signingKey.publicKey, allowUntrusted: allowUntrusted)
-        return try knowledgeBase.database.write { db in try Self.withPageCache(kibibytes: Self.pageCacheKibibytes, in: db) {
+        return try knowledgeBase.database.write { db in try BulkWritePageCache.during(in: db) {
             let verdict = try trust.evaluate(
                 .init(keys: verified.signers, unsignedReplicas: verified.unsignedReplicas), file: name, in: db)
             // find's name index is brought up to date once, after every change is applied (not at each statement).
@@ -69,20 +69,6 @@ public struct ChangesetImporter: Sendable {
             try afterApplying(outcome, db)
             return outcome
         } }
-    }
-
-    /// The page cache an import's transaction may fill (64 MiB; SQLite's default is 2 MiB). An import is one
-    /// transaction: pages it dirties beyond the cache are spilled to the WAL mid-transaction and written again
-    /// when changed later (perf: a fifth of a 100k-change import's CPU was such spills). Bounded, so a file of
-    /// any size still imports in bounded memory.
-    static let pageCacheKibibytes = 64 * 1024
-
-    /// Runs `body` with the connection's page cache at `kibibytes`, then puts the previous size back.
-    static func withPageCache<T>(kibibytes: Int, in db: Database, _ body: () throws -> T) throws -> T {
-        let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = \(-kibibytes)")
-        defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
-        return try body()
     }
 
     private func apply(path: String, name: String, expected: [UInt8], localReplicaID: String, in db: Database) throws -> Outcome {

@@ -42,7 +42,7 @@ import Testing
             cacheDuring = try Int.fetchOne(db, sql: "PRAGMA cache_size")
         })
         // The import's larger page cache is the writer connection's only while it runs.
-        #expect(cacheDuring == -ChangesetImporter.pageCacheKibibytes)
+        #expect(cacheDuring == -BulkWritePageCache.kibibytes)
         #expect(try cacheSize() == cacheBefore)
         let (indexed, queued) = try bo.read { db in
             (try String.fetchAll(db, sql: "SELECT name FROM name_search WHERE entity_id = ? ORDER BY name", arguments: [id]),
