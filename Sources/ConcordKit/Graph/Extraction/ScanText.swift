@@ -29,11 +29,7 @@ struct ScanText {
     }
 
     /// The offset after the run of `\s` starting at `offset` (`offset` itself when there is none).
-    func spaceEnd(from offset: Int) -> Int {
-        var end = offset
-        while has(.space, at: end) { end += 1 }
-        return end
-    }
+    func spaceEnd(from offset: Int) -> Int { runEnd(of: .space, from: offset) }
 
     /// The offset after the run of units having `flags` starting at `offset`.
     func runEnd(of flags: ScanClasses.Flags, from offset: Int) -> Int {
