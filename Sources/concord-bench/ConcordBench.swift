@@ -14,6 +14,7 @@ struct ConcordBench: ParsableCommand {
             GraphBenchmark.self,
             LatencyBenchmark.self,
             SyncBenchmark.self, ConvergenceBenchmark.self,
+            ExtractionReport.self,
         ],
         defaultSubcommand: AllBenchmarks.self)
 }
