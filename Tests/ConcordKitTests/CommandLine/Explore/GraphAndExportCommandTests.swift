@@ -32,12 +32,16 @@ import Testing
         #expect(GraphMLGraphFormat.escaped("A & B <\"x\">\u{0C}") == "A &amp; B &lt;&quot;x&quot;&gt;")
     }
 
-    @Test func dotIsAcceptedByGraphvizWhenInstalled() throws {
+    @Test func dotNamesEveryNodeAndEdge() throws {
         let dot = session.run("graph OHCHR --depth 2 --format dot").output
         #expect(dot.hasPrefix("digraph concord {\n"))
         #expect(dot.contains("\"person:0000000000000002\" -> \"body:0000000000000002\" [label=\"represents\", tooltip=\"900:¶2\"];"))
         #expect(DOTGraphFormat.quoted("say \"hi\"\\\n") == "\"say \\\"hi\\\"\\\\\\n\"")
-        guard GraphvizDrawer().executable != nil else { return }
+    }
+
+    @Test(.enabled(if: GraphvizDrawer().executable != nil, "Graphviz's dot is not installed (apt-get install graphviz)"))
+    func dotIsAcceptedByGraphviz() throws {
+        let dot = session.run("graph OHCHR --depth 2 --format dot").output
         let svg = try GraphvizDrawer().draw(dot, as: .svg)
         let text = String(decoding: svg, as: UTF8.self)
         #expect(text.contains("<svg"))

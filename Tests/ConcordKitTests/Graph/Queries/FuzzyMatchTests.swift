@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func aBoundedDistanceIsTheDistanceWhenWithinTheBoundAndAboveItOtherwise() {
-        var random = SystemRandomNumberGenerator()
+        var random = SeededGenerator.forTest("bounded distance", fixed: 0xF022)
         let letters = Array("abcde")
         for _ in 0..<500 {
             let needle = String((0..<Int.random(in: 1...8, using: &random)).map { _ in letters.randomElement(using: &random)! })
