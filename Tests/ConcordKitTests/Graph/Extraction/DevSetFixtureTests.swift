@@ -73,6 +73,9 @@ import Testing
     ]
     static let heldOutPhrases = ["2165th meeting", "culture of peace"]
     static let heldOutSeeds = ["002_3c71399ce206b54e.txt", "003_fcf1d5519dbb8e77.txt", "004_f63e6e485a8b75d0.txt"]
+    /// A passage this long shared with a held-out seed means its text was used; shorter ones are
+    /// names ("International Convention on the Protection of the Rights of All Migrant Workers …").
+    static let sharedPassageLength = 160
 
     static func fixtures() throws -> [Fixture] {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -209,8 +212,8 @@ import Testing
                 #expect(!mentioned, "\(fixture.file) mentions \(phrase)")
             }
             let text = Self.collapsed(fixture.text)
-            let windows = stride(from: 0, to: max(0, text.count - 80), by: 40).map {
-                String(text.dropFirst($0).prefix(80))
+            let windows = stride(from: 0, to: max(0, text.count - Self.sharedPassageLength), by: 40).map {
+                String(text.dropFirst($0).prefix(Self.sharedPassageLength))
             }
             for (seed, seedText) in zip(Self.heldOutSeeds, seeds) {
                 let shared = windows.contains { seedText.contains($0) }
