@@ -186,12 +186,14 @@ enum BrowsableSchema {
 
         CREATE VIEW live_entities AS
           -- The entities Concord shows: neither merged into another (see entity_merges) nor deleted.
-          -- aliases: its other names, with those of the entities merged into it, '; ' between them.
+          -- aliases: its other names and those of the (live) entities merged into it, '; ' between them.
           SELECT e.id, e.kind, e.name,
                  (SELECT group_concat(alias, '; ') FROM (
                     SELECT min(a.alias) AS alias FROM aliases a
                     WHERE a.entity_id = e.id
-                       OR a.entity_id IN (SELECT merged_id FROM entity_merges WHERE canonical_id = e.id)
+                       OR a.entity_id IN (SELECT m.merged_id FROM entity_merges m JOIN entities merged
+                                          ON merged.id = m.merged_id AND merged.is_deleted = 0
+                                          WHERE m.canonical_id = e.id)
                     GROUP BY a.normalized_alias
                     HAVING min(a.alias) <> e.name
                     ORDER BY 1)) AS aliases,
