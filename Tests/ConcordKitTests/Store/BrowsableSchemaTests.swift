@@ -148,3 +148,36 @@ import Testing
         try knowledgeBase.close()
     }
 }
+
+/// Datasette itself, when installed (`pip install datasette`), offers search on `paragraphs`
+/// and lists the views.
+@Suite(.enabled(if: DatasetteOnPath.isAvailable, "datasette is not installed"))
+struct DatasetteTests {
+    /// Datasette's answer to `path` (as `datasette serve --get`, without a server), as JSON.
+    static func get(_ path: String, database: String) throws -> [String: Any] {
+        let result = try ChildProcess.run(["datasette", "serve", database, "--get", path])
+        #expect(result.status == 0, "\(String(decoding: result.errors, as: UTF8.self))")
+        return try #require(try JSONSerialization.jsonObject(with: result.output) as? [String: Any])
+    }
+
+    @Test func searchingParagraphsInDatasetteFindsWhatTheIndexFinds() throws {
+        let (knowledgeBase, path) = try TestKnowledgeBase.seeded()
+        let matching = try knowledgeBase.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM paragraph_search WHERE paragraph_search MATCH 'migrant'")
+        }
+        try knowledgeBase.close()
+        let found = try Self.get("/concord/paragraphs.json?_search=migrant&_size=1", database: path)
+        #expect(found["filtered_table_rows_count"] as? Int == matching)
+        #expect((matching ?? 0) > 100)
+        let database = try Self.get("/concord.json", database: path)
+        let views = (database["views"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(Set(["live_entities", "named_relations", "named_mentions", "paragraph_places", "entity_merges"]).isSubset(of: views))
+    }
+}
+
+/// Whether `datasette` runs from `PATH`.
+enum DatasetteOnPath {
+    static var isAvailable: Bool {
+        (try? ChildProcess.run(["datasette", "--version"]).status) == 0
+    }
+}
