@@ -16,9 +16,9 @@
 ///
 /// The rowids of `paragraphs` must not change under the index. `paragraphs` has a text
 /// primary key, so its rowid is implicit, and SQLite's documentation allows `VACUUM` to
-/// renumber such rowids; SQLite (3.40 and later) copies them unchanged when the table has
-/// an index, as `paragraphs` has (two unique ones), and `VACUUM INTO` keeps them too
-/// (`BrowsableSchemaTests` checks both). Concord never runs `VACUUM` itself. What does
+/// renumber such rowids; SQLite (3.40, which this was checked with) copies them unchanged
+/// when the table has an index, as `paragraphs` has (two unique ones), and `VACUUM INTO`
+/// keeps them too (`BrowsableSchemaTests` checks both, so a SQLite that renumbers fails it). Concord never runs `VACUUM` itself. What does
 /// renumber them is reloading the output of the shell's `.dump` (without `--preserve-rowids`)
 /// once paragraphs were deleted; after such a reload,
 /// `INSERT INTO paragraph_search (paragraph_search) VALUES ('rebuild')` rebuilds the index.
