@@ -162,7 +162,7 @@ struct CoreLookups {
 
     func match(_ words: String) throws {
         _ = try knowledgeBase.read { db in
-            try String.fetchAll(db, sql: "SELECT paragraph_id FROM paragraph_search WHERE paragraph_search MATCH ? LIMIT 10", arguments: [words])
+            try String.fetchAll(db, sql: "SELECT id FROM paragraph_search WHERE paragraph_search MATCH ? LIMIT 10", arguments: [words])
         }
     }
 

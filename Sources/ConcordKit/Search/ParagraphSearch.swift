@@ -61,7 +61,7 @@ public struct ParagraphSearch: Sendable {
                snippet(paragraph_search, 1, ?3, ?4, '…', 24) AS snippet, best.rank
         FROM best
         CROSS JOIN paragraph_search ON paragraph_search.rowid = best.hit
-        JOIN paragraphs p ON p.id = paragraph_search.paragraph_id
+        JOIN paragraphs p ON p.rowid = paragraph_search.rowid
         JOIN documents d ON d.id = p.document_id
         WHERE paragraph_search MATCH ?5
         ORDER BY best.place, p.id

@@ -45,6 +45,8 @@ public enum StoreSchema {
         migrator.registerMigration(RelationPairIndexSchema.migrationName) { db in try db.execute(sql: RelationPairIndexSchema.sql) }
         // Indexes only: no foreign key can break, so no check of every table afterwards (most of a 1M-base migration).
         migrator.registerMigration(FindIndexSchema.migrationName, foreignKeyChecks: .immediate) { db in try db.execute(sql: FindIndexSchema.sql) }
+        // Replaces an index, triggers and adds views: no foreign key can break.
+        migrator.registerMigration(BrowsableSchema.migrationName, foreignKeyChecks: .immediate) { db in try db.execute(sql: BrowsableSchema.sql) }
         return migrator
     }
 

@@ -56,7 +56,7 @@ import Testing
                 documents: try count("SELECT count(*) FROM documents WHERE source_name = '777_crash_safety.txt'"),
                 paragraphs: try count("SELECT count(*) FROM paragraphs WHERE document_id IN \(document)"),
                 indexedParagraphs: try count(
-                    "SELECT count(*) FROM paragraph_search WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE document_id IN \(document))"),
+                    "SELECT count(*) FROM paragraph_search_docsize WHERE id IN (SELECT rowid FROM paragraphs WHERE document_id IN \(document))"),
                 mentions: try count(
                     "SELECT count(*) FROM mentions WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE document_id IN \(document))"))
         }

@@ -22,7 +22,7 @@ import Testing
             "SELECT * FROM entity_attributes ORDER BY entity_id, name",
             "SELECT * FROM relations ORDER BY id",
             "SELECT * FROM mentions ORDER BY paragraph_id, start_offset, entity_id",
-            "SELECT paragraph_id, text FROM paragraph_search ORDER BY rowid",
+            "SELECT p.id, s.sz FROM paragraph_search_docsize s JOIN paragraphs p ON p.rowid = s.id ORDER BY p.id",
         ]
         return try knowledgeBase.read { db in
             try queries.flatMap { sql in

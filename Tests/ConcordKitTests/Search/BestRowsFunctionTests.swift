@@ -79,7 +79,7 @@ import Testing
         SELECT p.id, snippet(paragraph_search, 1, ?3, ?4, '…', 24) AS snippet, best.rank
         FROM best
         CROSS JOIN paragraph_search ON paragraph_search.rowid = best.hit
-        JOIN paragraphs p ON p.id = paragraph_search.paragraph_id
+        JOIN paragraphs p ON p.rowid = paragraph_search.rowid
         JOIN documents d ON d.id = p.document_id
         WHERE paragraph_search MATCH ?1
         ORDER BY best.rank, p.id
