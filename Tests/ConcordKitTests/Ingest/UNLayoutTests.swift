@@ -1,0 +1,69 @@
+import Testing
+@testable import ConcordKit
+
+/// The reader on layouts the seeds do not show: hard-wrapped text without blank lines,
+/// sub-paragraphs, a page break inside a hyphenated word, and title pages.
+@Suite struct UNLayoutTests {
+    @Test func hardWrappedConcludingObservationsSplitByNumberingHeadingsAndSubParagraphs() throws {
+        let (_, document) = try DocumentFixtures.parsed("CERD-C-PHL-CO-21-25.txt")
+        #expect(document.kind == .concludingObservations)
+        #expect(document.symbol == "CERD/C/PHL/CO/21-25")
+        #expect(document.title == "Concluding observations on the combined twenty-first to twenty-fifth periodic reports of the Philippines")
+        #expect(document.metadata.body == "Committee on the Elimination of Racial Discrimination")
+        #expect(document.metadata.issueDate == "2023-05-23")
+        #expect(document.metadata.language == "English")
+        #expect(document.numbers == [1, 2, 3, 4])
+        #expect(document.headings == ["A. Introduction", "B. Positive aspects"])
+        let lettered = document.body.filter { $0.text.hasPrefix("(") }.map { String($0.text.prefix(3)) }
+        #expect(lettered == ["(a)", "(b)", "(c)", "(d)", "(e)"])
+        #expect(document.body.first { $0.text.hasPrefix("(a)") }?.text
+            == "(a) Republic Act No. 10353, the Anti-Enforced or Involuntary Disappearance Act of 2012;")
+        // "del-" at the foot of one page, "egation" at the top of the next, page number and running head between.
+        #expect(document.paragraph(numbered: 2)?.text.contains("wishes to thank the delegation for the information") == true)
+        #expect(!document.paragraphs.contains { $0.text == "2" || $0.text.contains("CERD/C/PHL/CO/21-25") })
+    }
+
+    @Test func aHardWrappedResolutionSplitsIntoItsClauses() throws {
+        let (_, document) = try DocumentFixtures.parsed("A-RES-74-132.txt")
+        #expect(document.kind == .resolution)
+        #expect(document.symbol == "A/RES/74/132")
+        #expect(document.title == "Report of the Human Rights Council")
+        #expect(document.metadata.body == "General Assembly")
+        #expect(document.metadata.meetingDate == "2019-12-18")
+        let openings = document.body.map { $0.text.split(separator: " ").prefix(2).joined(separator: " ") }
+        #expect(Array(openings.prefix(5)) == ["The General", "Recalling its", "Recalling also", "Having considered", "Takes note"])
+        #expect(document.body[1].text.hasSuffix("65/281 of 17 June 2011 on the review of the Council,"))
+        #expect(document.body[4].text.hasSuffix("and its recommendations."))
+    }
+
+    @Test(arguments: [("12.The Chair said so.", 12), ("3.Ms. Pillay said so.", 3), ("7.“Decides” was read.", 7)])
+    func aNumberWithoutASpaceStillNumbersTheParagraph(text: String, number: Int) {
+        #expect(LineShape.leadingNumber(text)?.number == number)
+    }
+
+    @Test(arguments: ["1.5 million migrants", "5.UN agencies", "2.A", "12.the"])
+    func numbersThatAreNotParagraphNumbers(text: String) {
+        #expect(LineShape.leadingNumber(text) == nil)
+    }
+
+    @Test func pleaseRecycleAndJobNumbersAreNotParagraphs() {
+        let text = """
+            United Nations\tE/C.12/GC/99
+            Distr.: General
+            1 March 2021
+            Original: English
+            Committee on Economic, Social and Cultural Rights
+            General comment No. 99 on an example
+
+            1. The Committee adopts the present general comment.
+            GE.21-02345(E)
+            Please recycle
+            2. It applies to all States parties.
+            """
+        let document = DocumentReader().read(text: text, sourceName: "gc.txt")
+        #expect(document.kind == .generalComment)
+        #expect(document.numbers == [1, 2])
+        #expect(document.paragraphs.count == 2)
+        #expect(document.title == "General comment No. 99 on an example")
+    }
+}
