@@ -64,12 +64,15 @@ struct DocumentRenderer {
         if let body = document.metadata.body { facts.append(body) }
         if let session = document.metadata.session { facts.append(session) }
         if let number = document.metadata.meetingNumber { facts.append("meeting \(number)") }
-        if let held = document.metadata.meetingDate { facts.append("held " + held) }
+        if let held = document.metadata.meetingDate {
+            facts.append("held " + held)
+        } else if document.metadata.issueDate == nil, let dated = document.dated {
+            facts.append(dated)  // stored before the two dates were told apart
+        }
         if let start = document.meetingStartedAt {
             facts.append("meeting " + start + (document.meetingEndedAt.map { "–" + $0 } ?? ""))
         }
         if let issued = document.metadata.issueDate { facts.append("issued " + issued) }
-        if document.metadata.meetingDate == nil, document.metadata.issueDate == nil, let dated = document.dated { facts.append(dated) }
         if let language = document.metadata.language { facts.append(language) }
         facts.append("\(view.paragraphCount) paragraphs")
         facts.append(document.sourceName + (document.sourceFormat.map { " (\($0.rawValue))" } ?? ""))
