@@ -67,3 +67,31 @@ import Testing
         #expect(document.title == "General comment No. 99 on an example")
     }
 }
+
+/// A text with no line breaks at all is read in bounded pieces, so extraction stays linear in its length.
+@Suite struct LongParagraphTests {
+    @Test func anOverlongParagraphIsCutAtSentenceEndsIntoBoundedPieces() {
+        let sentence = "The Committee welcomes the report of the State party [of 2011]. "
+        let text = String(repeating: sentence, count: 2_000)
+        let pieces = LongParagraphSplitter.pieces(of: text, limit: 5_000)
+        #expect(pieces.count > 20)
+        #expect(pieces.allSatisfy { $0.utf8.count <= 5_000 && $0.hasSuffix("[of 2011].") })
+        #expect(pieces.joined(separator: " ") == Whitespace.collapse(text))
+    }
+
+    @Test func aOneLineDocumentKeepsAllItsTextInPieces() {
+        let sentence = "Mr. Salama (OHCHR) said that migrants had rights; the [meeting went on. "
+        let text = String(repeating: sentence, count: 1_000)
+        let document = DocumentReader().read(text: text, sourceName: "one-line.txt")
+        #expect(document.paragraphs.count > 1)
+        #expect(document.paragraphs.allSatisfy { $0.text.utf8.count <= LongParagraphSplitter.limit })
+        #expect(document.paragraphs.map(\.text).joined(separator: " ") == Whitespace.collapse(text))
+    }
+
+    @Test func aCutWithoutSpacesStaysOnACharacterBoundary() {
+        let text = String(repeating: "é", count: 6_000)
+        let pieces = LongParagraphSplitter.pieces(of: text, limit: 1_001)
+        #expect(pieces.joined() == text)
+        #expect(pieces.allSatisfy { $0.utf8.count <= 1_001 })
+    }
+}

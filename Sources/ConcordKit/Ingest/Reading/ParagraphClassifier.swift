@@ -20,8 +20,12 @@ struct ParagraphClassifier {
         var expectedListLetter: Character?
         func add(_ kind: Paragraph.Kind, _ text: String, number: Int? = nil, marker: String? = nil) {
             guard !text.isEmpty else { return }
-            paragraphs.append(ParsedParagraph(
-                ordinal: paragraphs.count + 1, number: number, kind: kind, section: section, text: text, marker: marker))
+            // An overlong paragraph continues in unnumbered pieces (see LongParagraphSplitter).
+            for (index, piece) in LongParagraphSplitter.pieces(of: text).enumerated() {
+                paragraphs.append(ParsedParagraph(
+                    ordinal: paragraphs.count + 1, number: index == 0 ? number : nil, kind: kind, section: section,
+                    text: piece, marker: index == 0 ? marker : nil))
+            }
         }
         for block in blocks {
             switch block.role {
