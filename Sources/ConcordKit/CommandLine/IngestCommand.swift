@@ -23,6 +23,9 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let context = CommandContext.current
         let sources = IngestSources.files(files)
+        if sources.isEmpty {
+            throw CommandError.invalidArgument("\(files.joined(separator: ", ")) holds no files to ingest; give files or folders with \(DocumentFormat.extensionList) documents")
+        }
         let knowledgeBase = try context.knowledgeBase(store)
         let progress = IngestProgressRenderer(
             console: context.output, totalFiles: sources.count, totalBytes: sources.reduce(0) { $0 + $1.byteCount })

@@ -66,3 +66,27 @@ import Testing
         #expect(result.output.contains("needs poppler's pdftotext; install poppler-utils"))
     }
 }
+
+/// `--seeds` reads a Windows-1252 file as `ingest` does: converted, with a warning, never mojibake.
+@Suite struct SeedEncodingTests {
+    @Test func aWindows1252SeedIsConvertedWithAWarning() throws {
+        let folder = try TestKnowledgeBase.temporaryDirectory()
+        try FileManager.default.copyItem(
+            atPath: DocumentFixtures.path("CRC-C-SR.1845-windows-1252.txt"), toPath: folder + "/001_latin.txt")
+        let files = try SeedCorpus.files(in: folder)
+        #expect(files.count == 1)
+        #expect(files[0].text.contains("Committee’s report"))
+        #expect(files[0].warning?.contains("Windows-1252") == true)
+        let result = try ConcordProcess.run(["stats", "--db", folder + "/concord.db", "--seeds", folder])
+        #expect(result.errors.contains("warning: 001_latin.txt is not UTF-8"))
+    }
+
+    @Test func anEmptyFolderIsAnErrorNotASilentSuccess() throws {
+        let folder = try TestKnowledgeBase.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: folder + "/empty", withIntermediateDirectories: true)
+        let result = try ConcordProcess.run(
+            ["ingest", folder + "/empty", "--db", folder + "/concord.db", "--seeds", IngestCommandTests.smallStore().seeds])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("holds no files to ingest"))
+    }
+}

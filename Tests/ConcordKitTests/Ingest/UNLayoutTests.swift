@@ -95,3 +95,44 @@ import Testing
         #expect(pieces.allSatisfy { $0.utf8.count <= 1_001 })
     }
 }
+
+/// The kind a title page says, by its title or its symbol.
+@Suite struct DocumentKindTests {
+    @Test(arguments: [
+        ("Summary record of the 452nd meeting", DocumentKind.summaryRecord),
+        ("Concluding observations on the initial report of Ghana", .concludingObservations),
+        ("List of issues in relation to the second periodic report of Mexico", .listOfIssues),
+        ("General comment No. 25 (2020) on science", .generalComment),
+        ("General recommendation No. 37", .generalComment),
+        ("Note by the Secretariat", .secretariatNote),
+        ("Report of the Special Rapporteur on the human rights of migrants", .report),
+    ])
+    func byTitle(title: String, kind: DocumentKind) {
+        #expect(FrontMatter.kind(ofTitle: title) == kind)
+    }
+
+    @Test(arguments: [
+        ("CMW/C/SR.452", DocumentKind.summaryRecord), ("CMW/C/GHA/CO/1", .concludingObservations),
+        ("CMW/C/MEX/QPR/4", .listOfIssues), ("E/C.12/GC/25", .generalComment), ("A/RES/74/148", .resolution),
+        ("A/HRC/DEC/45/115", .decision),
+    ])
+    func bySymbol(symbol: String, kind: DocumentKind) {
+        #expect(FrontMatter.kind(ofSymbol: symbol) == kind)
+    }
+
+    @Test func aDecisionAdoptedByTheCouncil() {
+        let text = """
+            A/HRC/DEC/45/115
+            Decision adopted by the Human Rights Council on 6 October 2020
+            45/115. Outcome of the universal periodic review: Example
+            The Human Rights Council,
+            Acting in compliance with its mandate,
+            Adopts the outcome of the universal periodic review.
+            """
+        let document = DocumentReader().read(text: text, sourceName: "dec.txt")
+        #expect(document.kind == .decision)
+        #expect(document.metadata.body == "Human Rights Council")
+        #expect(document.metadata.meetingDate == "2020-10-06")
+        #expect(document.title == "Outcome of the universal periodic review: Example")
+    }
+}
