@@ -136,3 +136,48 @@ import Testing
         #expect(document.title == "Outcome of the universal periodic review: Example")
     }
 }
+
+/// Title pages of reports: a Contents table with column headings ends where its first entry comes again.
+@Suite struct ReportTitlePageTests {
+    @Test func theContentsTableEndsAtItsFirstEntryRepeatedAsAHeading() {
+        let text = """
+            United Nations A/75/999
+            General Assembly Distr.: General
+            3 August 2020
+            Original: English
+            Seventy-fifth session
+            Item 72 (b) of the provisional agenda
+            Protection of migrants
+            Report of the Secretary-General
+            Contents
+            Paragraphs Page
+            I. Introduction ...................... 1–2 3
+            II. Activities ....................... 3 4
+
+            I. Introduction
+
+            1. The present report is submitted pursuant to resolution 74/148.
+
+            II. Activities
+
+            2. The Office continued its work.
+            """
+        let document = DocumentReader().read(text: text, sourceName: "a75999.txt")
+        #expect(document.kind == .report)
+        #expect(document.symbol == "A/75/999")
+        #expect(document.title == "Protection of migrants")
+        #expect(document.metadata.session == "Seventy-fifth session")
+        #expect(document.metadata.issueDate == "2020-08-03")
+        #expect(document.headings == ["I. Introduction", "II. Activities"])
+        #expect(document.numbers == [1, 2])
+    }
+
+    @Test func aBodyLineThatNamesTheUnitedNationsIsKept() {
+        let text = """
+            Distr.: General
+            United Nations agencies, funds and programmes were invited to contribute to the report.
+            """
+        let document = DocumentReader().read(text: text, sourceName: "un.txt")
+        #expect(document.paragraphs.map(\.text) == ["United Nations agencies, funds and programmes were invited to contribute to the report."])
+    }
+}

@@ -48,7 +48,7 @@ struct FrontMatter: Sendable {
         if let first = opening.first, PageFurniture.isSymbol(first) { return true }
         return opening.contains { line in
             line.hasPrefix("Distr.") || line.contains(" Distr.:") || line.hasPrefix("Original:")
-                || line == "United Nations" || line.hasPrefix("United Nations ")
+                || line == "United Nations" || (line.hasPrefix("United Nations ") && line.split(separator: " ").count <= 4)
         }
     }
 

@@ -30,7 +30,7 @@ struct FrontMatterReader {
             collectingHeld = false
             if inContents {
                 if FrontMatter.startsBody(line) || Self.normalizedEntry(line) == firstContentsEntry { return finish(at: index) }
-                if firstContentsEntry == nil { firstContentsEntry = Self.normalizedEntry(line) }
+                if firstContentsEntry == nil, !Self.isContentsColumnHeading(line) { firstContentsEntry = Self.normalizedEntry(line) }
                 continue
             }
             if line.hasPrefix("Held at ") || line.hasPrefix("Held in ") || line.hasPrefix("Held on ") {
@@ -60,7 +60,7 @@ struct FrontMatterReader {
             return true
         }
         let words = line.split(separator: " ").map(String.init)
-        if line.hasPrefix("United Nations ") || PageFurniture.kind(of: line) != nil
+        if (line.hasPrefix("United Nations ") && words.count <= 4) || PageFurniture.kind(of: line) != nil
             || (words.count <= 2 && words.contains(where: PageFurniture.isSymbol))
         {
             if frontMatter.symbol == nil { frontMatter.symbol = words.first(where: PageFurniture.isSymbol) }
@@ -152,4 +152,9 @@ struct FrontMatterReader {
     }
 
     private static func isEditorialNote(_ line: String) -> Bool { line.hasPrefix("[") && line.hasSuffix("]") }
+
+    /// The column headings of a Contents table ("Chapter", "Paragraphs Page"), which are not entries.
+    static func isContentsColumnHeading(_ line: String) -> Bool {
+        line.split(separator: " ").allSatisfy { ["Chapter", "Paragraphs", "Page", "Pages", "Annex", "Annexes"].contains($0) }
+    }
 }
