@@ -63,7 +63,7 @@ struct DocumentRenderer {
         var facts = [document.documentKind.label]
         if let body = document.metadata.body { facts.append(body) }
         if let session = document.metadata.session { facts.append(session) }
-        if let number = document.metadata.meetingNumber { facts.append("meeting \(number)") }
+        if let number = document.metadata.meetingNumber { facts.append("meeting no. \(number)") }
         if let held = document.metadata.meetingDate {
             facts.append("held " + held)
         } else if document.metadata.issueDate == nil, let dated = document.dated {

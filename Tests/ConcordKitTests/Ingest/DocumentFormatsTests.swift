@@ -74,6 +74,7 @@ import Testing
         #expect(document.numbers == [1, 2, 3])
         #expect(document.headings.contains("Statement by the United Nations High Commissioner for Human Rights"))
         #expect(document.metadata.meetingNumber == 1846)
+        #expect(document.title == "Summary record (partial) of the 1846th meeting")
         #expect(document.metadata.issueDate == "2014-03-27")
         #expect(document.metadata.meetingDate == "2014-01-13")
         #expect(document.metadata.session == "Sixty-fifth session")

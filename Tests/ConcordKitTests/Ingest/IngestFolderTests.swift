@@ -45,7 +45,7 @@ import Testing
         let doc = try ConcordProcess.run(["doc", "CRC/C/SR.1845", "--db", database])
         #expect(doc.status == 0, "\(doc.errors)")
         #expect(doc.output.contains("held 2013-10-04") && doc.output.contains("issued 2013-11-20"))
-        #expect(doc.output.contains("Sixty-fourth session") && doc.output.contains("meeting 1845"))
+        #expect(doc.output.contains("Sixty-fourth session") && doc.output.contains("meeting no. 1845"))
     }
 
     @Test(.enabled(if: DocumentFixtures.hasPDFToText, "pdftotext (Debian: poppler-utils) is not installed"))

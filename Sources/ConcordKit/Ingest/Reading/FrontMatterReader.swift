@@ -124,8 +124,8 @@ struct FrontMatterReader {
             var title = Whitespace.collapse(titleLines.joined(separator: " "))
             // "74/132. Report of the Human Rights Council": the resolution's number is not its title.
             if let numbered = title.range(of: #"^\d+/\d+\. "#, options: .regularExpression) { title.removeSubrange(numbered) }
-            // A star after the title marks a footnote ("* Adopted by the Committee at …").
-            while title.hasSuffix("*") || title.hasSuffix(" ") { title.removeLast() }
+            // Stars mark footnotes ("Summary record (partial)* of …", "* Adopted by the Committee at …").
+            title = Whitespace.collapse(title.replacingOccurrences(of: "*", with: ""))
             frontMatter.title = title
         }
         frontMatter.metadata.language = version ?? original
