@@ -90,3 +90,20 @@ import Testing
         #expect(result.errors.contains("holds no files to ingest"))
     }
 }
+
+/// On a terminal, `ingest` redraws one progress line (count, MB/s, time left) and ends with a summary.
+@Suite(.enabled(if: TerminalSession.isAvailable, "tmux is not installed"))
+struct IngestProgressTerminalTests {
+    @Test func aTerminalGetsAProgressLineAndASummary() throws {
+        let (folder, documents) = try IngestFolderTests.mixedFolder()
+        let session = try TerminalSession(
+            arguments: ["ingest", documents, "--db", folder + "/concord.db", "--seeds", IngestCommandTests.smallStore().seeds],
+            environment: ["TERM": "screen", "NO_COLOR": "1"])
+        let screen = try session.waitFor("[exit 1]")
+        #expect(screen.contains("refused, of 10 files"), "\(screen)")
+        #expect(screen.contains("refused: ") && screen.contains("minutes.odt"))
+        #expect(screen.contains("warning: CRC-C-SR.1845-windows-1252.txt is not UTF-8"))
+        // In place of one line per document: none of the pipe's "[n/10] name: added" lines.
+        #expect(!screen.contains("[1/10]"))
+    }
+}
