@@ -47,6 +47,15 @@ import Testing
         #expect(TextFileDecoding.decode(Data("Résumé".utf8))?.convertedFrom == nil)
     }
 
+    @Test func utf16WithoutAByteOrderMarkIsRecognised() throws {
+        let text = "1. The Committee’s report was adopted.\n"
+        let little = try #require(text.data(using: .utf16LittleEndian))
+        let big = try #require(text.data(using: .utf16BigEndian))
+        #expect(TextFileDecoding.decode(little)?.text == text)
+        #expect(TextFileDecoding.decode(big)?.text == text)
+        #expect(TextFileDecoding.looksLikeUTF16(Data([0x41, 0x00, 0x42, 0x01, 0x02, 0x43, 0x00, 0x00])) == nil)
+    }
+
     @Test(.enabled(if: DocumentFixtures.hasPDFToText, "pdftotext (Debian: poppler-utils) is not installed"))
     func aPDFIsReadThroughPDFToTextWithItsPageBreaksJoined() throws {
         let (file, document) = try DocumentFixtures.parsed("CRC-C-SR.1846.pdf")

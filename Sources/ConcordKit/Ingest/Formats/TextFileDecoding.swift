@@ -25,8 +25,29 @@ enum TextFileDecoding {
             else { return nil }
             return Decoded(text: text, convertedFrom: "UTF-16")
         }
+        if let littleEndian = looksLikeUTF16(data),
+            let text = String(data: data, encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian)
+        {
+            return Decoded(text: text, convertedFrom: "UTF-16")
+        }
         if let text = String(validatingUTF8Data: data) { return Decoded(text: text, convertedFrom: nil) }
         return Decoded(text: windows1252(data), convertedFrom: "Windows-1252")
+    }
+
+    /// Whether `data` (without a byte-order mark) is UTF-16 text: in its first kilobyte, most
+    /// code units have a zero high byte (Latin text) on one side and none on the other.
+    /// `true` for little-endian, `false` for big-endian, `nil` when it is not UTF-16.
+    static func looksLikeUTF16(_ data: Data) -> Bool? {
+        let head = [UInt8](data.prefix(1024))
+        guard head.count >= 8, head.count % 2 == 0 else { return nil }
+        var zeroEven = 0, zeroOdd = 0
+        for (offset, byte) in head.enumerated() where byte == 0 {
+            if offset % 2 == 0 { zeroEven += 1 } else { zeroOdd += 1 }
+        }
+        let units = head.count / 2
+        if zeroOdd * 10 >= units * 7, zeroEven * 20 <= units { return true }
+        if zeroEven * 10 >= units * 7, zeroOdd * 20 <= units { return false }
+        return nil
     }
 
     /// `data` read as Windows-1252; the five bytes it leaves undefined are read as Latin-1 (C1 controls).
