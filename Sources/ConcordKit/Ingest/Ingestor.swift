@@ -190,6 +190,8 @@ public enum IngestError: LocalizedError, Hashable, Sendable {
     case scannedPDF(path: String)
     /// A PDF or .docx that could not be read; `reason` says what was wrong.
     case unreadableFormat(path: String, format: DocumentFormat, reason: String)
+    /// More text than one document may hold (``DocumentFile/maximumTextBytes``).
+    case tooLarge(path: String, bytes: Int, limit: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -206,6 +208,10 @@ public enum IngestError: LocalizedError, Hashable, Sendable {
             return "\(path) has no text layer (a scanned PDF?); run OCR on it (e.g. ocrmypdf) and ingest the result"
         case let .unreadableFormat(path, format, reason):
             return "cannot read \(path) as \(format.rawValue.uppercased()): \(reason)"
+        case let .tooLarge(path, bytes, limit):
+            return String(
+                format: "%@ holds %.1f MB of text, more than the %.0f MB one document may hold; split it into smaller files",
+                path, Double(bytes) / 1_000_000, Double(limit) / 1_000_000)
         }
     }
 }

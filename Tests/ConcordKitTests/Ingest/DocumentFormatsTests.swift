@@ -122,6 +122,9 @@ import Testing
         let noTool = PDFTextExtractor(environment: ["PATH": folder])
         #expect(throws: IngestError.pdfToolMissing(path: "x.pdf")) { try noTool.text(ofFile: "x.pdf") }
         #expect(IngestError.pdfToolMissing(path: "x.pdf").localizedDescription.contains("poppler-utils"))
+        #expect(throws: IngestError.tooLarge(path: DocumentFixtures.path("A-RES-74-132.txt"), bytes: 964, limit: 900)) {
+            try DocumentFile.read(path: DocumentFixtures.path("A-RES-74-132.txt"), maximumTextBytes: 900)
+        }
         let message = IngestError.unsupportedFormat(path: "a.doc").localizedDescription
         #expect(message.contains(".doc files") && message.contains(".docx"))
     }

@@ -14,9 +14,14 @@ public struct DocumentFile: Sendable {
     /// What the user should know, e.g. that the text was converted from Windows-1252.
     public var warnings: [String]
 
+    /// The most text one document may hold, in UTF-8 bytes. Reading and extracting take memory
+    /// in proportion to a document's length; a longer text is refused with the advice to split it.
+    public static let maximumTextBytes = 16_000_000
+
     /// Reads the file at `path`, refusing what cannot be a document: a missing or unreadable
-    /// file, a format Concord does not read, binary data, or no text at all.
-    public static func read(path: String) throws -> DocumentFile {
+    /// file, a format Concord does not read, binary data, no text at all, or more text than
+    /// `maximumTextBytes`.
+    public static func read(path: String, maximumTextBytes: Int = maximumTextBytes) throws -> DocumentFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw IngestError.unreadable(path: path)
@@ -40,6 +45,9 @@ public struct DocumentFile: Sendable {
             text = try PDFTextExtractor().text(ofFile: path)
         case .docx:
             text = try DOCXTextExtractor().text(ofFile: path)
+        }
+        if text.utf8.count > maximumTextBytes {
+            throw IngestError.tooLarge(path: path, bytes: text.utf8.count, limit: maximumTextBytes)
         }
         // (What `trimmingCharacters(in:)` would leave empty, without copying the text to find out.)
         guard !text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) else {
