@@ -14,9 +14,10 @@ public struct DocumentFile: Sendable {
     /// What the user should know, e.g. that the text was converted from Windows-1252.
     public var warnings: [String]
 
-    /// The most text one document may hold, in UTF-8 bytes. Reading and extracting take memory
-    /// in proportion to a document's length; a longer text is refused with the advice to split it.
-    public static let maximumTextBytes = 16_000_000
+    /// The most text one document may hold, in UTF-8 bytes (the longest UN documents hold a few MB).
+    /// Reading, extracting and storing take memory in proportion to a document's length, about
+    /// 30 bytes a byte of text: a longer text is refused with the advice to split it.
+    public static let maximumTextBytes = 8_000_000
 
     /// Reads the file at `path`, refusing what cannot be a document: a missing or unreadable
     /// file, a format Concord does not read, binary data, no text at all, or more text than
