@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system SQLite with the session extension's declarations made visible
@@ -26,7 +27,8 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         // The system zlib, for the compressed record stream of changeset files (sync/FORMAT.md, version 3).
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // (Not named CZlib: ZIPFoundation, which reads .docx files, has a module of that name.)
+        .systemLibrary(name: "CConcordZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Signal-safe C helpers for the REPL's line editor (Ctrl-C, resizing).
         .target(name: "CConcordTerminal", linkerSettings: [.linkedLibrary("edit")]),
         // search's ranking function (FTS5 auxiliary function, BM25 for the best few rows), on the system SQLite.
@@ -37,11 +39,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 "CSQLiteSession",
                 "CEditLine",
                 "CConcordTerminal",
                 "CConcordSearch",
-                "CZlib",
+                "CConcordZlib",
             ],
             resources: [.embedInCode("Seeds")]
         ),

@@ -12,12 +12,18 @@ import Foundation
 ///    page furniture dropped, paragraphs cut by a page break rejoined;
 /// 3. ``ParagraphClassifier``: numbers, headings, sections, hyphenation;
 /// 4. ``DocumentFacts``: kind, symbol, title, dates and meeting times.
+///
+/// Before them, ``FrontMatter`` takes the title page (symbol, `Distr.`, dates, languages,
+/// body, session, title, Contents) as metadata, so none of it becomes a paragraph.
 public struct DocumentReader: Sendable {
     public init() {}
 
     public func read(text: String, sourceName: String) -> ParsedDocument {
-        let lines = SourceLine.lines(of: text)
-        let texts = lines.map(\.text)
+        let allLines = SourceLine.lines(of: text)
+        let allTexts = allLines.map(\.text)
+        let frontMatter = FrontMatter(lines: allTexts)
+        let lines = Array(allLines[frontMatter.bodyStart...])
+        let texts = Array(allTexts[frontMatter.bodyStart...])
         let wrapped = Self.isWrapped(texts)
         var assembler = ParagraphAssembler(joinsWrappedLines: wrapped)
         assembler.assemble(lines)
@@ -27,14 +33,23 @@ public struct DocumentReader: Sendable {
             wordRepair: wrapped ? OCRWordRepair(vocabulary: vocabulary) : nil,
             footnoteNumbers: assembler.footnoteNumbers)
         let (paragraphs, notes) = classifier.paragraphs(from: assembler.blocks)
-        let openingLines = Array(texts.lazy.filter { !$0.isEmpty }.prefix(20))
+        let openingLines = Array(allTexts.lazy.filter { !$0.isEmpty }.prefix(20))
         let facts = DocumentFacts(
             paragraphs: paragraphs, notes: notes, furnitureSymbols: assembler.furnitureSymbols,
             openingLines: openingLines)
+        let symbol = frontMatter.symbol ?? facts.symbol
+        var kind = frontMatter.kind ?? facts.kind
+        if kind == .other, let bySymbol = symbol.flatMap(FrontMatter.kind(ofSymbol:)) { kind = bySymbol }
+        var metadata = frontMatter.metadata
+        if kind != .summaryRecord { metadata.meetingNumber = nil }
+        if frontMatter.bodyStart == 0, let dated = facts.dated {
+            // No title page was read: the date found in the opening lines says which it is by its formula.
+            if facts.datedIsMeetingDate { metadata.meetingDate = dated } else { metadata.issueDate = dated }
+        }
         return ParsedDocument(
-            sourceName: sourceName, symbol: facts.symbol, kind: facts.kind, title: facts.title, dated: facts.dated,
-            meetingStartedAt: facts.meetingStartedAt, meetingEndedAt: facts.meetingEndedAt, paragraphs: paragraphs,
-            dates: facts.dates)
+            sourceName: sourceName, symbol: symbol, kind: kind, title: frontMatter.title ?? facts.title,
+            dated: metadata.meetingDate ?? metadata.issueDate ?? facts.dated, meetingStartedAt: facts.meetingStartedAt,
+            meetingEndedAt: facts.meetingEndedAt, paragraphs: paragraphs, dates: facts.dates, metadata: metadata)
     }
 
     /// `true` when the text is wrapped at a page width: few lines are longer than a

@@ -16,6 +16,10 @@ public struct Ingestor: Sendable {
         public var added: Bool
         public var paragraphCount: Int
         public var entityCount: Int
+        /// Why the file was not ingested (it could not be read as a document); `nil` when it was read.
+        public var refusal: IngestError?
+        /// What reading it warned about (e.g. a conversion from Windows-1252).
+        public var warnings: [String] = []
     }
 
     public var reader = DocumentReader()
@@ -32,17 +36,34 @@ public struct Ingestor: Sendable {
     /// Reads and extracts `text` without writing anything (see ``IngestPipeline``): skipped,
     /// with no content, when the same text is already in `knowledgeBase`.
     func prepare(text: String, sourceName: String, for knowledgeBase: KnowledgeBase) throws -> PreparedDocument {
+        try prepare(text: text, sourceName: sourceName, format: .text, fileSHA256: nil, for: knowledgeBase)
+    }
+
+    /// Reads and extracts a document file (see ``prepare(text:sourceName:for:)``).
+    func prepare(file: DocumentFile, for knowledgeBase: KnowledgeBase) throws -> PreparedDocument {
+        var prepared = try prepare(
+            text: file.text, sourceName: file.sourceName, format: file.format, fileSHA256: file.fileSHA256, for: knowledgeBase)
+        prepared.warnings = file.warnings
+        return prepared
+    }
+
+    private func prepare(
+        text: String, sourceName: String, format: DocumentFormat, fileSHA256: String?, for knowledgeBase: KnowledgeBase
+    ) throws -> PreparedDocument {
         let sha = StableID.sha256Hex(Data(text.utf8))
         let documentID = "doc:" + sha.prefix(16)
         let alreadyThere = try knowledgeBase.read { db in try Self.isStored(documentID, in: db) }
         if alreadyThere { return PreparedDocument(sourceName: sourceName, documentID: documentID, content: nil) }
         let parsed = reader.read(text: text, sourceName: sourceName)
         let graph = extractor.extract(parsed, documentID: documentID)
-        let document = Document(
+        var document = Document(
             id: documentID, sourceName: sourceName, symbol: parsed.symbol, documentKind: parsed.kind,
             title: parsed.title, dated: parsed.dated, meetingStartedAt: parsed.meetingStartedAt,
             meetingEndedAt: parsed.meetingEndedAt, contentSHA256: sha, characterCount: text.unicodeScalars.count,
             ingestedAt: Timestamp.now())
+        document.sourceFormat = format
+        document.sourceSHA256 = fileSHA256 ?? sha
+        document.metadata = parsed.metadata
         return PreparedDocument(
             sourceName: sourceName, documentID: documentID,
             content: PreparedDocument.Content(document: document, paragraphs: parsed.paragraphs, graph: graph))
@@ -77,7 +98,9 @@ public struct Ingestor: Sendable {
     private static func summary(of prepared: PreparedDocument) -> String { "ingest \(prepared.sourceName)" }
 
     private static func skipped(_ prepared: PreparedDocument) -> Outcome {
-        Outcome(sourceName: prepared.sourceName, documentID: prepared.documentID, added: false, paragraphCount: 0, entityCount: 0)
+        Outcome(
+            sourceName: prepared.sourceName, documentID: prepared.documentID, added: false, paragraphCount: 0, entityCount: 0,
+            refusal: prepared.refusal, warnings: prepared.warnings)
     }
 
     /// The document's rows, its paragraphs and its graph, unless the same text is stored already.
@@ -90,7 +113,7 @@ public struct Ingestor: Sendable {
         try rows.insert(content.graph)
         return Outcome(
             sourceName: prepared.sourceName, documentID: prepared.documentID, added: true,
-            paragraphCount: content.paragraphs.count, entityCount: content.graph.entities.count)
+            paragraphCount: content.paragraphs.count, entityCount: content.graph.entities.count, warnings: prepared.warnings)
     }
 
     /// Ingests `texts` (source name, text) in order, one transaction each, reading and
@@ -109,74 +132,86 @@ public struct Ingestor: Sendable {
     }
 
     /// Ingests the files at `paths` in order like ``ingest(texts:into:each:)``, reading each
-    /// file (``text(ofFile:)``) on a worker; a file that cannot be read stops the run there.
+    /// file (``DocumentFile/read(path:)``) on a worker. A file that cannot be read as a document
+    /// is refused on its own: its outcome carries the reason, and the files after it go on.
     public func ingest(files paths: [String], into knowledgeBase: KnowledgeBase, each: (Outcome) throws -> Void = { _ in }) throws {
         let ingestor = self
         try IngestPipeline(ingestor: self).run(count: paths.count, into: knowledgeBase, prepare: { index in
-            let text = try Self.text(ofFile: paths[index])
-            return try ingestor.prepare(text: text, sourceName: (paths[index] as NSString).lastPathComponent, for: knowledgeBase)
+            let file: DocumentFile
+            do {
+                file = try DocumentFile.read(path: paths[index])
+            } catch let refusal as IngestError {
+                return PreparedDocument(refused: (paths[index] as NSString).lastPathComponent, because: refusal)
+            }
+            return try ingestor.prepare(file: file, for: knowledgeBase)
         }, each: each)
     }
 
     /// Ingests the file at `path`.
     @discardableResult
     public func ingest(file path: String, into knowledgeBase: KnowledgeBase) throws -> Outcome {
-        try ingest(text: try Self.text(ofFile: path), sourceName: (path as NSString).lastPathComponent, into: knowledgeBase)
+        let file = try DocumentFile.read(path: path)
+        return try store(try prepare(file: file, for: knowledgeBase), into: knowledgeBase)
     }
 
-    /// The text of the file at `path`, refusing what cannot be a document: a missing
-    /// or unreadable file, bytes that are not UTF-8, binary data, or no text at all.
-    /// Commands read every file with this first, so one bad file changes nothing.
+    /// The text of the file at `path` (see ``DocumentFile/read(path:)``).
     public static func text(ofFile path: String) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw IngestError.unreadable(path: path)
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw IngestError.unreadable(path: path)
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw IngestError.notUTF8Text(path: path) }
-        if !looksLikeText(data) { throw IngestError.notText(path: path) }
-        // (What `trimmingCharacters(in:)` would leave empty, without copying the text to find out.)
-        guard !text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) else {
-            throw IngestError.empty(path: path)
-        }
-        return text
+        try DocumentFile.read(path: path).text
     }
 
     /// Text files hold no NUL and (almost) no other C0 controls (at most one character in
-    /// a hundred); binary files are full of them. `data` is valid UTF-8, where a C0 control
+    /// a hundred); binary files are full of them. `bytes` are valid UTF-8, where a C0 control
     /// is always a byte of its own and every character has exactly one non-continuation byte.
-    static func looksLikeText(_ data: Data) -> Bool {
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var characters = 0, controls = 0
-            for byte in bytes {
-                if byte & 0xC0 != 0x80 { characters += 1 }
-                guard byte < 0x20 else { continue }
-                if byte == 0 { return false }
-                if byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { controls += 1 }
-            }
-            return controls * 100 <= max(characters, 1)
+    static func looksLikeText(_ bytes: some Sequence<UInt8>) -> Bool {
+        var characters = 0, controls = 0
+        for byte in bytes {
+            if byte & 0xC0 != 0x80 { characters += 1 }
+            guard byte < 0x20 else { continue }
+            if byte == 0 { return false }
+            if byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x0C { controls += 1 }
         }
+        return controls * 100 <= max(characters, 1)
     }
+
+    /// ``looksLikeText(_:)`` of a string's UTF-8.
+    static func looksLikeText(_ text: String) -> Bool { looksLikeText(text.utf8) }
 }
 
 /// Why a file could not be ingested.
-public enum IngestError: LocalizedError, Equatable {
+public enum IngestError: LocalizedError, Hashable, Sendable {
     case unreadable(path: String)
-    case notUTF8Text(path: String)
     case notText(path: String)
     case empty(path: String)
+    /// A format Concord does not read (by its extension, or a PDF or ZIP without one).
+    case unsupportedFormat(path: String)
+    /// A PDF, and poppler's `pdftotext` is not installed.
+    case pdfToolMissing(path: String)
+    /// A PDF whose pages hold no text, only pictures of it.
+    case scannedPDF(path: String)
+    /// A PDF or .docx that could not be read; `reason` says what was wrong.
+    case unreadableFormat(path: String, format: DocumentFormat, reason: String)
+    /// More text than one document may hold (``DocumentFile/maximumTextBytes``).
+    case tooLarge(path: String, bytes: Int, limit: Int)
 
     public var errorDescription: String? {
         switch self {
         case let .unreadable(path): return "cannot read \(path); check the path and its permissions"
-        case let .notUTF8Text(path): return "\(path) is not UTF-8 text; convert it (e.g. with iconv) and ingest it again"
-        case let .notText(path): return "\(path) looks like a binary file, not text; ingest plain-text (.txt) documents"
+        case let .notText(path): return "\(path) looks like a binary file, not text; ingest \(DocumentFormat.extensionList) documents"
         case let .empty(path): return "\(path) holds no text; nothing was ingested"
+        case let .unsupportedFormat(path):
+            let suffix = (path as NSString).pathExtension
+            let what = suffix.isEmpty ? "this kind of file" : ".\(suffix) files"
+            return "\(path): Concord cannot read \(what); save it as \(DocumentFormat.extensionList) and ingest that"
+        case let .pdfToolMissing(path):
+            return "reading \(path) needs poppler's pdftotext; install poppler-utils (apt-get install poppler-utils)"
+        case let .scannedPDF(path):
+            return "\(path) has no text layer (a scanned PDF?); run OCR on it (e.g. ocrmypdf) and ingest the result"
+        case let .unreadableFormat(path, format, reason):
+            return "cannot read \(path) as \(format.rawValue.uppercased()): \(reason)"
+        case let .tooLarge(path, bytes, limit):
+            return String(
+                format: "%@ holds %.1f MB of text, more than the %.0f MB one document may hold; split it into smaller files",
+                path, Double(bytes) / 1_000_000, Double(limit) / 1_000_000)
         }
     }
 }

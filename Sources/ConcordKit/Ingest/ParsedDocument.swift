@@ -5,8 +5,10 @@ public struct ParsedDocument: Sendable, Hashable {
     public var symbol: String?
     public var kind: DocumentKind
     public var title: String?
-    /// ISO 8601 date the document is about, if the text gives one.
+    /// ISO 8601 date documents are ordered by: the meeting date if there is one, else the date of issue.
     public var dated: String?
+    /// Body, session, meeting number, dates of issue and of the meeting, language.
+    public var metadata = DocumentMetadata()
     /// Summary records: `HH:MM` (24-hour) the meeting was called to order / rose.
     public var meetingStartedAt: String?
     public var meetingEndedAt: String?
@@ -17,8 +19,9 @@ public struct ParsedDocument: Sendable, Hashable {
     public init(
         sourceName: String, symbol: String? = nil, kind: DocumentKind = .other, title: String? = nil,
         dated: String? = nil, meetingStartedAt: String? = nil, meetingEndedAt: String? = nil,
-        paragraphs: [ParsedParagraph] = [], dates: [String] = []
+        paragraphs: [ParsedParagraph] = [], dates: [String] = [], metadata: DocumentMetadata = DocumentMetadata()
     ) {
+        self.metadata = metadata
         self.sourceName = sourceName
         self.symbol = symbol
         self.kind = kind

@@ -12,6 +12,22 @@ struct PreparedDocument: Sendable {
 
     var sourceName: String
     var documentID: String
-    /// `nil` when the same text was already in the knowledge base when it was prepared.
+    /// `nil` when the same text was already in the knowledge base when it was prepared, or the file was refused.
     var content: Content?
+    /// Why the file could not be read as a document.
+    var refusal: IngestError?
+    /// What reading the file warned about.
+    var warnings: [String] = []
+
+    init(sourceName: String, documentID: String, content: Content?) {
+        self.sourceName = sourceName
+        self.documentID = documentID
+        self.content = content
+    }
+
+    /// A file that is not ingested, and why.
+    init(refused sourceName: String, because refusal: IngestError) {
+        self.init(sourceName: sourceName, documentID: "", content: nil)
+        self.refusal = refusal
+    }
 }

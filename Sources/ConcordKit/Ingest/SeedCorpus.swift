@@ -10,15 +10,17 @@ public enum SeedCorpus {
     public struct File: Sendable {
         public var name: String
         public var text: String
+        /// Set when the file was not UTF-8 and was converted (see ``TextFileDecoding``).
+        public var warning: String?
     }
 
     /// The embedded seed files, sorted by name.
     public static var files: [File] {
-        embedded.map { name, bytes in File(name: name, text: String(decoding: bytes, as: UTF8.self)) }
+        embedded.map { name, bytes in File(name: name, text: String(decoding: bytes, as: UTF8.self), warning: nil) }
             .sorted { $0.name < $1.name }
     }
 
-    /// The `.txt` files of `directory`, sorted by name.
+    /// The `.txt` files of `directory`, sorted by name, decoded like `ingest` decodes them: never as mojibake.
     public static func files(in directory: String) throws -> [File] {
         let names: [String]
         do {
@@ -30,7 +32,9 @@ public enum SeedCorpus {
         guard !texts.isEmpty else { throw StoreError.seedsNotFound(path: directory) }
         return try texts.map { name in
             let data = try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(name))
-            return File(name: name, text: String(decoding: data, as: UTF8.self))
+            var warnings: [String] = []
+            let text = try DocumentFile.plainText(data, path: name, warnings: &warnings)
+            return File(name: name, text: text, warning: warnings.first)
         }
     }
 

@@ -1,4 +1,5 @@
-/// Prints a document (`doc`): a header with symbol, kind and date, then each paragraph
+/// Prints a document (`doc`): a header with symbol, title, kind, body, session, meeting
+/// number, the dates of the meeting and of issue, language and source file, then each paragraph
 /// under its label (official number, or #ordinal), headings in bold and marked `§`.
 struct DocumentRenderer {
     /// The frozen JSON shape of one paragraph (`doc --json`).
@@ -59,13 +60,22 @@ struct DocumentRenderer {
         if let title = document.title {
             for line in TextWrapper(width: console.width).lines(title) { console.line(line) }
         }
-        var facts = [document.documentKind.rawValue.replacingOccurrences(of: "_", with: " ")]
-        if let dated = document.dated { facts.append(dated) }
+        var facts = [document.documentKind.label]
+        if let body = document.metadata.body { facts.append(body) }
+        if let session = document.metadata.session { facts.append(session) }
+        if let number = document.metadata.meetingNumber { facts.append("meeting no. \(number)") }
+        if let held = document.metadata.meetingDate {
+            facts.append("held " + held)
+        } else if document.metadata.issueDate == nil, let dated = document.dated {
+            facts.append(dated)  // stored before the two dates were told apart
+        }
         if let start = document.meetingStartedAt {
             facts.append("meeting " + start + (document.meetingEndedAt.map { "–" + $0 } ?? ""))
         }
+        if let issued = document.metadata.issueDate { facts.append("issued " + issued) }
+        if let language = document.metadata.language { facts.append(language) }
         facts.append("\(view.paragraphCount) paragraphs")
-        facts.append(document.sourceName)
+        facts.append(document.sourceName + (document.sourceFormat.map { " (\($0.rawValue))" } ?? ""))
         console.line(console.styled(facts.joined(separator: " · "), .dim))
     }
 }

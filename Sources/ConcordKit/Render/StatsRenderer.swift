@@ -11,6 +11,10 @@ struct StatsRenderer {
             var kind: String
             var dated: String?
             var paragraphs: Int
+            var title: String?
+            var format: String?
+            var source_sha256: String?
+            var metadata: DocumentMetadata
 
             func encode(to encoder: Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
@@ -21,9 +25,21 @@ struct StatsRenderer {
                 try container.encode(kind, forKey: .kind)
                 try container.encode(dated, forKey: .dated)
                 try container.encode(paragraphs, forKey: .paragraphs)
+                try container.encode(title, forKey: .title)
+                try container.encode(format, forKey: .format)
+                try container.encode(source_sha256, forKey: .source_sha256)
+                try container.encode(metadata.body, forKey: .body)
+                try container.encode(metadata.session, forKey: .session)
+                try container.encode(metadata.meetingNumber, forKey: .meeting_number)
+                try container.encode(metadata.issueDate, forKey: .issue_date)
+                try container.encode(metadata.meetingDate, forKey: .meeting_date)
+                try container.encode(metadata.language, forKey: .language)
             }
 
-            enum CodingKeys: String, CodingKey { case label, id, source, symbol, kind, dated, paragraphs }
+            enum CodingKeys: String, CodingKey {
+                case label, id, source, symbol, kind, dated, paragraphs, title, format, source_sha256, body, session
+                case meeting_number, issue_date, meeting_date, language
+            }
         }
 
         var documents: Int
@@ -47,7 +63,10 @@ struct StatsRenderer {
                 relations: Dictionary(uniqueKeysWithValues: statistics.relationsByPredicate.map { ($0.predicate, $0.count) }),
                 mentions: statistics.mentionCount, notes: statistics.noteCount, tags: statistics.tagCount,
                 document_list: statistics.documents.map {
-                    .init(label: $0.label, id: $0.id, source: $0.sourceName, symbol: $0.symbol, kind: $0.kind, dated: $0.dated, paragraphs: $0.paragraphCount)
+                    .init(
+                        label: $0.label, id: $0.id, source: $0.sourceName, symbol: $0.symbol, kind: $0.kind, dated: $0.dated,
+                        paragraphs: $0.paragraphCount, title: $0.title, format: $0.format, source_sha256: $0.sourceSHA256,
+                        metadata: $0.metadata)
                 })))
             return
         }

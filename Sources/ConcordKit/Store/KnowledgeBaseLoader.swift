@@ -30,6 +30,7 @@ public struct KnowledgeBaseLoader: Sendable {
         let seeds = try seedsDirectory.map { try SeedCorpus.files(in: $0) } ?? SeedCorpus.files
         let origin = seedsDirectory ?? "the built-in seed documents"
         progress("Creating a new knowledge base at \(databasePath) from \(seeds.count) documents (\(origin))…")
+        for warning in seeds.compactMap(\.warning) { progress("warning: \(warning)") }
         // Build under a temporary name and rename at the end, so an interrupted build
         // never leaves a half-seeded knowledge base behind.
         let temporaryPath = databasePath + ".creating-\(ProcessInfo.processInfo.processIdentifier)"

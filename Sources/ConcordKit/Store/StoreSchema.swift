@@ -47,6 +47,7 @@ public enum StoreSchema {
         migrator.registerMigration(FindIndexSchema.migrationName, foreignKeyChecks: .immediate) { db in try db.execute(sql: FindIndexSchema.sql) }
         // Replaces an index, triggers and adds views: no foreign key can break.
         migrator.registerMigration(BrowsableSchema.migrationName, foreignKeyChecks: .immediate) { db in try db.execute(sql: BrowsableSchema.sql) }
+        migrator.registerMigration(DocumentMetadataSchema.migrationName) { db in try db.execute(sql: DocumentMetadataSchema.sql) }
         return migrator
     }
 

@@ -58,7 +58,7 @@ import Testing
         #expect(try Self.contents(pipelined) == expected)
     }
 
-    @Test func aFileThatCannotBeReadStopsThePipelineAfterTheFilesBeforeIt() throws {
+    @Test func aFileThatCannotBeReadIsRefusedOnItsOwnAndTheOthersAreStored() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -70,12 +70,12 @@ import Testing
         }
         paths.insert(directory.appendingPathComponent("missing.txt").path, at: 3)
         let knowledgeBase = try TestKnowledgeBase.empty()
-        var stored: [String] = []
-        #expect(throws: IngestError.unreadable(path: paths[3])) {
-            try Ingestor().ingest(files: paths, into: knowledgeBase) { stored.append($0.sourceName) }
-        }
-        #expect(stored == paths.prefix(3).map { ($0 as NSString).lastPathComponent })
-        #expect(try knowledgeBase.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") } == 3)
+        var outcomes: [Ingestor.Outcome] = []
+        try Ingestor().ingest(files: paths, into: knowledgeBase) { outcomes.append($0) }
+        #expect(outcomes.map(\.sourceName) == paths.map { ($0 as NSString).lastPathComponent })
+        #expect(outcomes.map { $0.refusal != nil } == [false, false, false, true, false, false, false])
+        #expect(outcomes[3].refusal == IngestError.unreadable(path: paths[3]))
+        #expect(try knowledgeBase.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") } == 6)
     }
 
     /// Stores `texts` through a pipeline that waits for every document before committing, so

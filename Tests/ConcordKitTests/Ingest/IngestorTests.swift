@@ -52,9 +52,11 @@ import Testing
         #expect(throws: IngestError.unreadable(path: folder + "/missing.txt")) { try Ingestor.text(ofFile: folder + "/missing.txt") }
         #expect(throws: IngestError.unreadable(path: folder)) { try Ingestor.text(ofFile: folder) }
         try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0xFF, 0xFE]).write(to: URL(fileURLWithPath: folder + "/image.png"))
-        #expect(throws: IngestError.notUTF8Text(path: folder + "/image.png")) { try Ingestor.text(ofFile: folder + "/image.png") }
-        try Data([0x41, 0x00, 0x42, 0x01, 0x02, 0x43]).write(to: URL(fileURLWithPath: folder + "/data.bin"))
-        #expect(throws: IngestError.notText(path: folder + "/data.bin")) { try Ingestor.text(ofFile: folder + "/data.bin") }
+        #expect(throws: IngestError.unsupportedFormat(path: folder + "/image.png")) { try Ingestor.text(ofFile: folder + "/image.png") }
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x0A, 0x1A, 0x0A, 0xFF, 0xFE]).write(to: URL(fileURLWithPath: folder + "/image.txt"))
+        #expect(throws: IngestError.notText(path: folder + "/image.txt")) { try Ingestor.text(ofFile: folder + "/image.txt") }
+        try Data([0x41, 0x00, 0x42, 0x01, 0x02, 0x43]).write(to: URL(fileURLWithPath: folder + "/data"))
+        #expect(throws: IngestError.notText(path: folder + "/data")) { try Ingestor.text(ofFile: folder + "/data") }
         try " \n\t\n".write(toFile: folder + "/blank.txt", atomically: true, encoding: .utf8)
         #expect(throws: IngestError.empty(path: folder + "/blank.txt")) { try Ingestor.text(ofFile: folder + "/blank.txt") }
     }

@@ -11,13 +11,29 @@ enum OverlapResolver {
             return $0.range.location < $1.range.location
         }
         var kept: [EntityCandidate] = []
+        // The ranges kept so far in each paragraph and layer, by location: they never overlap, so a
+        // candidate can only clash with its neighbours there (comparing it with every kept candidate
+        // made a long one-paragraph document quadratic).
+        var taken: [Int: [EntityCandidate.Layer: [NSRange]]] = [:]
         for candidate in ordered where candidate.range.length > 0 {
-            let clashes = kept.contains {
-                $0.layer == candidate.layer && $0.paragraph == candidate.paragraph
-                    && NSIntersectionRange($0.range, candidate.range).length > 0
+            guard let index = freeIndex(for: candidate.range, in: taken[candidate.paragraph]?[candidate.layer] ?? []) else {
+                continue
             }
-            if !clashes { kept.append(candidate) }
+            taken[candidate.paragraph, default: [:]][candidate.layer, default: []].insert(candidate.range, at: index)
+            kept.append(candidate)
         }
         return kept.sorted { ($0.paragraph, $0.range.location) < ($1.paragraph, $1.range.location) }
+    }
+
+    /// Where `range` goes in `ranges` (sorted by location, none overlapping), or `nil` when it overlaps one of them.
+    private static func freeIndex(for range: NSRange, in ranges: [NSRange]) -> Int? {
+        var low = 0, high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].location < range.location { low = middle + 1 } else { high = middle }
+        }
+        if low > 0, NSIntersectionRange(ranges[low - 1], range).length > 0 { return nil }
+        if low < ranges.count, NSIntersectionRange(ranges[low], range).length > 0 { return nil }
+        return low
     }
 }

@@ -14,6 +14,11 @@ public struct GraphStatistics: Hashable, Sendable {
         public var kind: String
         public var dated: String?
         public var paragraphCount: Int
+        public var title: String?
+        /// The file format it was read from, and the SHA-256 of that file (`nil` before schema v14).
+        public var format: String?
+        public var sourceSHA256: String?
+        public var metadata = DocumentMetadata()
     }
 
     public var documentCount: Int
@@ -63,14 +68,19 @@ public struct GraphStatisticsQuery: Sendable {
             db,
             sql: """
                 SELECT d.id, d.source_name, d.symbol, d.document_kind, d.dated,
-                       (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id)
+                       (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id),
+                       d.title, d.source_format, d.source_sha256, d.body, d.session, d.meeting_number, d.issue_date,
+                       d.meeting_date, d.language
                 FROM documents d ORDER BY d.source_name, d.id
                 """
         ).map { row in
             let sourceName: String = row[1]
             return GraphStatistics.DocumentSummary(
                 label: DocumentLabel.short(sourceName), id: row[0], sourceName: sourceName, symbol: row[2], kind: row[3],
-                dated: row[4], paragraphCount: row[5])
+                dated: row[4], paragraphCount: row[5], title: row[6], format: row[7], sourceSHA256: row[8],
+                metadata: DocumentMetadata(
+                    body: row[9], session: row[10], meetingNumber: row[11], issueDate: row[12], meetingDate: row[13],
+                    language: row[14]))
         }
         let count = { (sql: String) in try Int.fetchOne(db, sql: sql) ?? 0 }
         return GraphStatistics(

@@ -55,12 +55,21 @@ enum LineShape {
         return connectors.contains(lastWord)
     }
 
-    /// The official paragraph number at the start of `text` (`12. The…`, `12.\tThe…`).
+    /// The official paragraph number at the start of `text` (`12. The…`, `12.\tThe…`, and `12.The…`
+    /// where the tab after the number was lost in conversion: then a capital or a quote must follow).
     static func leadingNumber(_ text: String) -> (number: Int, rest: String)? {
         let digits = text.prefix { $0.isASCIIDigit }
         guard (1...3).contains(digits.count), let number = Int(digits) else { return nil }
         let afterDigits = text.dropFirst(digits.count)
-        guard afterDigits.first == ".", let space = afterDigits.dropFirst().first, space == " " else { return nil }
+        guard afterDigits.first == ".", let next = afterDigits.dropFirst().first else { return nil }
+        if next != " " {
+            // A word such as "The" or "Ms." must follow: "1.A" and "5.UN" are not paragraph numbers.
+            let word = afterDigits.dropFirst().prefix { $0.isLetter }
+            guard next == "“" || (word.first?.isUppercase == true && word.dropFirst().first?.isLowercase == true) else {
+                return nil
+            }
+            return (number, String(afterDigits.dropFirst()))
+        }
         let rest = afterDigits.dropFirst(2)
         guard let firstOfRest = rest.first, !firstOfRest.isASCIIDigit else { return nil }
         return (number, String(rest))

@@ -8,6 +8,8 @@ struct DocumentFacts: Sendable {
     var symbol: String?
     var title: String?
     var dated: String?
+    /// `dated` came from a "held … on Tuesday, 10 September 2019" line, not a date of issue.
+    var datedIsMeetingDate = false
     var dates: [String] = []
     var meetingStartedAt: String?
     var meetingEndedAt: String?
@@ -43,7 +45,7 @@ struct DocumentFacts: Sendable {
         }
         symbol = Self.mostFrequent(furnitureSymbols) ?? Self.symbolOnTitlePage(openingLines)
         title = Self.title(openingLines: openingLines, paragraphs: paragraphs, kind: kind)
-        dated = Self.issueDate(openingLines)
+        (dated, datedIsMeetingDate) = Self.issueDate(openingLines)
         var seen = Set<String>()
         dates = (texts + notes).flatMap(DateExpressions.dates(in:)).filter { seen.insert($0).inserted }
     }
@@ -103,19 +105,20 @@ struct DocumentFacts: Sendable {
 
     /// The date of issue printed on the title page (`Distr.: General 2 August 2011`),
     /// or the date of the meeting (`held … on Tuesday, 10 September 2019, at 3 p.m.`).
-    static func issueDate(_ openingLines: [String]) -> String? {
+    static func issueDate(_ openingLines: [String]) -> (date: String?, isMeetingDate: Bool) {
         let text = openingLines.joined(separator: " ")
         let patterns = [
             #"Distr\.: ?[A-Za-z]+ (\d{1,2} [A-Z][a-z]+ \d{4})"#,
             #"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{1,2} [A-Z][a-z]+ \d{4})"#,
         ]
-        for pattern in patterns {
+        for (index, pattern) in patterns.enumerated() {
             guard let range = text.range(of: pattern, options: .regularExpression) else { continue }
-            if let date = DateExpressions.dates(in: String(text[range])).first { return date }
+            if let date = DateExpressions.dates(in: String(text[range])).first { return (date, index == 1) }
         }
-        return openingLines.prefix(15).first { line in
+        let line = openingLines.prefix(15).first { line in
             DateExpressions.dates(in: line).count == 1 && line.split(separator: " ").count == 3
-        }.flatMap { DateExpressions.dates(in: $0).first }
+        }
+        return (line.flatMap { DateExpressions.dates(in: $0).first }, false)
     }
 
     /// A symbol on one of the first lines, alone or after "United Nations".

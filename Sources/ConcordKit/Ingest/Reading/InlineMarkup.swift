@@ -14,27 +14,27 @@ enum InlineMarkup {
     /// The line without markup, and the footnote bodies it held, in order.
     static func clean(_ line: String) -> (text: String, footnotes: [Footnote]) {
         guard line.utf8.contains(UInt8(ascii: "[")) else { return (line, []) }
-        let characters = Array(line)
-        var text = ""
+        let scalars = line.unicodeScalars
+        var text = String.UnicodeScalarView()
         var footnotes: [Footnote] = []
-        var index = 0
-        while index < characters.count {
-            guard characters[index] == "[", let close = matchingBracket(in: characters, from: index) else {
-                text.append(characters[index])
-                index += 1
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            guard scalars[index] == "[", let close = matchingBracket(in: scalars, from: index) else {
+                text.append(scalars[index])
+                index = scalars.index(after: index)
                 continue
             }
-            let inside = String(characters[(index + 1)..<close])
+            let inside = String(scalars[scalars.index(after: index)..<close])
             if inside.hasPrefix("bookmark:") || inside.hasPrefix("footnoteRef:") {
                 // An artefact: drop it entirely.
             } else if let footnote = footnoteBody(inside) {
                 footnotes.append(footnote)
             } else {
-                text += "[" + inside + "]"
+                text.append(contentsOf: ("[" + inside + "]").unicodeScalars)
             }
-            index = close + 1
+            index = scalars.index(after: close)
         }
-        return (text, footnotes)
+        return (String(text), footnotes)
     }
 
     /// `3:  The full texts …` → marker `3`, text `The full texts …`.
@@ -47,15 +47,23 @@ enum InlineMarkup {
         return Footnote(marker: String(marker), text: body)
     }
 
+    /// Longest markup looked for: a `[` without its `]` this far on is text (this keeps a long
+    /// line with many stray brackets linear).
+    static let longestMarkup = 20_000
+
     /// The index of the `]` closing the `[` at `start`, counting nested brackets.
-    private static func matchingBracket(in characters: [Character], from start: Int) -> Int? {
+    private static func matchingBracket(in scalars: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index) -> String.UnicodeScalarView.Index? {
         var depth = 0
-        for index in start..<characters.count {
-            if characters[index] == "[" { depth += 1 }
-            if characters[index] == "]" {
+        var index = start
+        var looked = 0
+        while index < scalars.endIndex, looked < longestMarkup {
+            if scalars[index] == "[" { depth += 1 }
+            if scalars[index] == "]" {
                 depth -= 1
                 if depth == 0 { return index }
             }
+            index = scalars.index(after: index)
+            looked += 1
         }
         return nil
     }

@@ -23,6 +23,11 @@ enum PageFurniture {
         return nil
     }
 
+    /// A notice printed on a page that is not part of the text ("Please recycle").
+    static func isNotice(_ line: String) -> Bool {
+        line.hasPrefix("Please recycle") && line.count <= 20
+    }
+
     /// A line holding only a number of one to three digits.
     static func loneNumber(_ line: String) -> Int? {
         guard (1...3).contains(line.count), line.allSatisfy(\.isASCIIDigit) else { return nil }

@@ -19,6 +19,9 @@ struct ParagraphAssembler {
     private var lastParagraphNumber = 0
     private var openBlock: Int?
     private var lastBodyBlock: Int?
+    /// A page break (form feed, running head or foot, page number) came after the last body line.
+    private var pageBreakSinceBody = false
+    private var layout = WrappedLayout([])
 
     init(joinsWrappedLines: Bool) {
         self.joinsWrappedLines = joinsWrappedLines
@@ -26,6 +29,7 @@ struct ParagraphAssembler {
 
     /// Reads all `lines`; the result is in ``blocks``.
     mutating func assemble(_ lines: [SourceLine]) {
+        layout = WrappedLayout(lines)
         var index = 0
         while index < lines.count {
             let line = lines[index]
@@ -34,6 +38,7 @@ struct ParagraphAssembler {
                 index += 1
                 continue
             }
+            if line.startsPage { pageBreakSinceBody = true }
             if openBlock == nil || !joinsWrappedLines, let end = readFootnotes(in: lines, from: index) {
                 openBlock = nil
                 index = end
@@ -42,20 +47,28 @@ struct ParagraphAssembler {
             if let furniture = PageFurniture.kind(of: line.text) {
                 if case let .symbol(symbol) = furniture { furnitureSymbols.append(symbol) }
                 openBlock = nil
+                pageBreakSinceBody = true
                 index += 1
                 continue
             }
-            let standsAlone = index + 1 == lines.count || lines[index + 1].isBlank
-            place(line, standsAlone: standsAlone)
+            if PageFurniture.isNotice(line.text) {
+                openBlock = nil
+                index += 1
+                continue
+            }
+            place(line, at: index, in: lines)
+            pageBreakSinceBody = false
             index += 1
         }
     }
 
-    /// Adds a line of body text to the open paragraph, to the paragraph a page break
+    /// Adds line `index` of body text to the open paragraph, to the paragraph a page break
     /// interrupted, or as the start of a new block.
-    private mutating func place(_ line: SourceLine, standsAlone: Bool) {
+    private mutating func place(_ line: SourceLine, at index: Int, in lines: [SourceLine]) {
+        let standsAlone = index + 1 == lines.count || lines[index + 1].isBlank
         if let open = openBlock, joinsWrappedLines, !startsNextNumberedParagraph(line.text),
-            !startsHeadingAtPageTop(line, standsAlone: standsAlone, after: blocks[open])
+            !startsHeadingAtPageTop(line, standsAlone: standsAlone, after: blocks[open]),
+            !layout.startsParagraph(at: index, in: lines, after: blocks[open].lastLine, lastNumber: lastParagraphNumber)
         {
             append(line, to: open)
         } else if let last = lastBodyBlock, continues(blocks[last], with: line.text) {
@@ -108,6 +121,8 @@ struct ParagraphAssembler {
         if first == "(" || LineShape.leadingNumber(text) != nil { return false }
         if LineShape.endsWithConnector(previous) { return true }
         guard first.isLowercase else { return false }
+        // No sentence or heading starts with a small letter: after a page break, it carries the paragraph on.
+        if pageBreakSinceBody { return true }
         // A short single line without a full stop is a heading, not a broken sentence.
         return block.lines.count > 1 || previous.count > 100 || previous.hasSuffix(",")
     }

@@ -20,8 +20,12 @@ struct ParagraphClassifier {
         var expectedListLetter: Character?
         func add(_ kind: Paragraph.Kind, _ text: String, number: Int? = nil, marker: String? = nil) {
             guard !text.isEmpty else { return }
-            paragraphs.append(ParsedParagraph(
-                ordinal: paragraphs.count + 1, number: number, kind: kind, section: section, text: text, marker: marker))
+            // An overlong paragraph continues in unnumbered pieces (see LongParagraphSplitter).
+            for (index, piece) in LongParagraphSplitter.pieces(of: text).enumerated() {
+                paragraphs.append(ParsedParagraph(
+                    ordinal: paragraphs.count + 1, number: index == 0 ? number : nil, kind: kind, section: section,
+                    text: piece, marker: index == 0 ? marker : nil))
+            }
         }
         for block in blocks {
             switch block.role {
@@ -74,7 +78,7 @@ struct ParagraphClassifier {
         let enumerated = Self.sectionEnumerator(of: text) != nil
         guard text.count <= (enumerated ? 250 : 160), words.count <= (enumerated ? 40 : 25) else { return false }
         guard let last = text.last, !".;:,?!".contains(last) else { return false }
-        if LineShape.endsWithConnector(text) { return false }
+        if LineShape.endsWithConnector(text) || WrappedLayout.endsClause(text) { return false }
         return lines.count <= 4
     }
 
@@ -110,14 +114,18 @@ struct ParagraphClassifier {
     static func removingFootnoteReferences(_ text: String, numbers: Set<Int>) -> String {
         guard let expression = footnoteReference else { return text }
         let source = text as NSString
-        var result = text
-        for match in expression.matches(in: text, range: NSRange(location: 0, length: source.length)).reversed() {
-            guard let number = Int(source.substring(with: match.range(at: 1))), numbers.contains(number),
-                let range = Range(match.range, in: result)
-            else { continue }
-            result.replaceSubrange(range, with: "")
+        // One pass: the text between references is copied once (replacing each reference in place
+        // copied the whole paragraph per match, quadratic on a long one-line text).
+        var pieces: [String] = []
+        var kept = 0
+        for match in expression.matches(in: text, range: NSRange(location: 0, length: source.length)) {
+            guard let number = Int(source.substring(with: match.range(at: 1))), numbers.contains(number) else { continue }
+            pieces.append(source.substring(with: NSRange(location: kept, length: match.range.location - kept)))
+            kept = match.range.location + match.range.length
         }
-        return result
+        guard kept > 0 else { return text }
+        pieces.append(source.substring(from: kept))
+        return pieces.joined()
     }
 
     // A letter or `)`, a punctuation mark, then the number (and OCR's stray `>`).

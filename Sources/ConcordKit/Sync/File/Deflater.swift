@@ -1,4 +1,4 @@
-import CZlib
+import CConcordZlib
 import Foundation
 
 /// Compresses a byte stream with zlib's deflate (RFC 1950 format), handing out compressed

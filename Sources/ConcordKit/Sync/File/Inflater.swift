@@ -1,4 +1,4 @@
-import CZlib
+import CConcordZlib
 import Foundation
 
 /// Decompresses a zlib (RFC 1950) stream pulled from a source on demand, handing out exact
