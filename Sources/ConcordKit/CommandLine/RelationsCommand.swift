@@ -9,8 +9,11 @@ struct RelationsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only relations with this predicate (e.g. represents, spoke_at).", valueName: "predicate"))
     var predicate: String?
 
-    @Flag(name: .long, help: "One JSON object per line: subject, predicate, object (ids), document, paragraph, number.")
+    @Flag(name: .long, help: "One JSON object per line: subject, predicate, object (ids), document, paragraph, number, source, evidence.")
     var json = false
+
+    @Flag(name: .long, help: "Print under each relation the sentence that states it.")
+    var evidence = false
 
     @OptionGroup var store: StoreOptions
 
@@ -23,6 +26,6 @@ struct RelationsCommand: ParsableCommand {
             selected = parsed
         }
         let items = try knowledgeBase.read { db in try RelationListing().relations(predicate: selected, in: db) }
-        try RelationsRenderer(console: context.output, json: json).render(items)
+        try RelationsRenderer(console: context.output, json: json, evidence: evidence).render(items)
     }
 }

@@ -13,6 +13,9 @@ struct ShowCommand: ParsableCommand {
     @Flag(name: .long, help: "One JSON object.")
     var json = false
 
+    @Flag(name: .long, help: "Print under each relation the sentence that states it.")
+    var evidence = false
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -24,6 +27,6 @@ struct ShowCommand: ParsableCommand {
         let knowledgeBase = try context.knowledgeBase(store)
         let reference = entity.joined(separator: " ")
         let page = try knowledgeBase.read { db in try EntityPageQuery().page(reference, in: db) }
-        try EntityPageRenderer(console: context.output, json: json).render(page)
+        try EntityPageRenderer(console: context.output, json: json, evidence: evidence).render(page)
     }
 }

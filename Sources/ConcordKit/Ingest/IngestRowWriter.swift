@@ -51,12 +51,13 @@ struct IngestRowWriter {
             values += [attribute.entityID.databaseValue, attribute.name.databaseValue, attribute.value.databaseValue]
         }
         try insert(
-            "INSERT OR IGNORE INTO relations (id, subject_id, predicate, object_id, paragraph_id, is_deleted)", columns: 6,
+            "INSERT OR IGNORE INTO relations (id, subject_id, predicate, object_id, paragraph_id, is_deleted, source, evidence)", columns: 8,
             rows: graph.relations
         ) { relation, values in
             values += [
                 relation.id.databaseValue, relation.subjectID.databaseValue, relation.predicate.databaseValue,
                 relation.objectID.databaseValue, relation.paragraphID.databaseValue, relation.isDeleted.databaseValue,
+                relation.source.databaseValue, relation.evidence.databaseValue,
             ]
         }
         try insert(

@@ -10,6 +10,9 @@ struct DocumentRenderer {
         var kind: String
         var section: String?
         var text: String
+        /// The speaker's entity id and the State or body they speak for (summary records; else null).
+        var speaker: String? = nil
+        var speakerFor: String? = nil
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -20,9 +23,14 @@ struct DocumentRenderer {
             try container.encode(kind, forKey: .kind)
             try container.encode(section, forKey: .section)
             try container.encode(text, forKey: .text)
+            try container.encode(speaker, forKey: .speaker)
+            try container.encode(speakerFor, forKey: .speakerFor)
         }
 
-        enum CodingKeys: String, CodingKey { case document, symbol, paragraph, number, kind, section, text }
+        enum CodingKeys: String, CodingKey {
+            case document, symbol, paragraph, number, kind, section, text, speaker
+            case speakerFor = "speaker_for"
+        }
     }
 
     let console: Console
@@ -35,7 +43,8 @@ struct DocumentRenderer {
                 console.line(try JSONLines.line(ParagraphJSON(
                     document: document.sourceName, symbol: document.symbol, paragraph: paragraph.ordinal,
                     number: paragraph.number, kind: paragraph.paragraphKind.rawValue, section: paragraph.section,
-                    text: paragraph.text)))
+                    text: paragraph.text, speaker: view.speakers[paragraph.id]?.personID,
+                    speakerFor: view.speakers[paragraph.id]?.partyID)))
             }
             return
         }
@@ -48,7 +57,10 @@ struct DocumentRenderer {
                 continue
             }
             let kind = paragraph.paragraphKind == .footnote ? "  (footnote)" : ""
-            console.line(console.styled("\(view.label):\(label)", .bold) + kind)
+            let speaker = view.speakers[paragraph.id].map { speaker in
+                "  " + console.styled("— " + speaker.personName + (speaker.partyName.map { " (\($0))" } ?? ""), .dim)
+            } ?? ""
+            console.line(console.styled("\(view.label):\(label)", .bold) + kind + speaker)
             for line in TextWrapper(width: console.width, indent: "    ").lines(paragraph.text) { console.line(line) }
         }
     }

@@ -45,6 +45,7 @@ public enum StoreSchema {
         migrator.registerMigration(RelationPairIndexSchema.migrationName) { db in try db.execute(sql: RelationPairIndexSchema.sql) }
         // Indexes only: no foreign key can break, so no check of every table afterwards (most of a 1M-base migration).
         migrator.registerMigration(FindIndexSchema.migrationName, foreignKeyChecks: .immediate) { db in try db.execute(sql: FindIndexSchema.sql) }
+        migrator.registerMigration(RelationEvidenceSchema.migrationName) { db in try db.execute(sql: RelationEvidenceSchema.sql) }
         return migrator
     }
 

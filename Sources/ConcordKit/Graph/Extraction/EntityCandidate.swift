@@ -65,6 +65,9 @@ struct RelationCandidate: Hashable {
     var predicate: RelationPredicate
     var object: EntityKey
     var paragraph: Int
+    /// Where in the paragraph (UTF-16) the statement is made: its sentence is the evidence.
+    /// `nil` when the rule has no one place (the evidence is then found from the ends' mentions).
+    var location: Int? = nil
 }
 
 /// Facts about an entity beyond its names: date, place and free attributes.
@@ -81,9 +84,9 @@ struct Findings {
     var relations: [RelationCandidate] = []
     var facts: [EntityKey: EntityFacts] = [:]
 
-    mutating func relate(_ subject: EntityKey?, _ predicate: RelationPredicate, _ object: EntityKey?, in paragraph: Int) {
+    mutating func relate(_ subject: EntityKey?, _ predicate: RelationPredicate, _ object: EntityKey?, in paragraph: Int, at location: Int? = nil) {
         guard let subject, let object, subject != object else { return }
-        relations.append(RelationCandidate(subject: subject, predicate: predicate, object: object, paragraph: paragraph))
+        relations.append(RelationCandidate(subject: subject, predicate: predicate, object: object, paragraph: paragraph, location: location))
     }
 
     mutating func setDate(_ date: String?, of key: EntityKey) {

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The sentence that states an extracted relation: the sentence of the place the rule
+/// found it (the verb, the speaker's name), or else the sentences holding the first
+/// mentions of its two ends in its paragraph.
+struct EvidenceFinder {
+    let texts: [Int: ParagraphText]
+    /// The first place each entity (by key id) is named in each paragraph (by index).
+    private let firstMentions: [String: Int]
+
+    /// Longest evidence (UTF-16 units) made of two sentences; beyond it the object's sentence alone is kept.
+    static let longest = 700
+
+    init(texts: [Int: ParagraphText], entities: [EntityCandidate]) {
+        self.texts = texts
+        var first: [String: Int] = [:]
+        for candidate in entities {
+            let key = "\(candidate.paragraph)|\(candidate.key.id)"
+            if let known = first[key], known <= candidate.range.location { continue }
+            first[key] = candidate.range.location
+        }
+        firstMentions = first
+    }
+
+    /// The evidence of `relation`, or `nil` when its paragraph was not read.
+    func sentence(of relation: RelationCandidate) -> String? {
+        guard let text = texts[relation.paragraph] else { return nil }
+        if let location = relation.location { return trimmed(text, text.sentence(containing: location)) }
+        let subject = firstMentions["\(relation.paragraph)|\(relation.subject.id)"].map(text.sentence(containing:))
+        let object = firstMentions["\(relation.paragraph)|\(relation.object.id)"].map(text.sentence(containing:))
+        switch (subject, object) {
+        case let (subject?, object?):
+            let union = NSUnionRange(subject, object)
+            return trimmed(text, union.length <= Self.longest ? union : object)
+        case let (one?, nil), let (nil, one?):
+            return trimmed(text, one)
+        case (nil, nil):
+            return trimmed(text, text.sentence(containing: 0))
+        }
+    }
+
+    private func trimmed(_ text: ParagraphText, _ range: NSRange) -> String {
+        text.substring(range).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
