@@ -4,7 +4,11 @@ import ArgumentParser
 struct RelationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relations",
-        abstract: "List relations (represents, spoke_at, adopted, …) with the paragraph each comes from.")
+        abstract: "List relations (represents, spoke_at, adopted, …) with the paragraph each comes from.",
+        discussion: """
+            Each relation shows where it comes from: a paragraph (001:¶3) for one extracted from the text, \
+            followed by ✓ once a person confirmed it (link), or "by hand". unlink rejects a wrong one.
+            """)
 
     @Option(name: .long, help: ArgumentHelp("Only relations with this predicate (e.g. represents, spoke_at).", valueName: "predicate"))
     var predicate: String?

@@ -5,7 +5,10 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show an entity: aliases, attributes, relations, notes, tags and mentions.",
-        discussion: "ENTITY is an id, a name or an alias, e.g. show OHCHR. Entities merged into it are shown as part of it.")
+        discussion: """
+            ENTITY is an id, a name or an alias, e.g. show OHCHR. Entities merged into it are shown as part of it. \
+            A relation's paragraph (001:¶3) says it was extracted from the text; ✓ that a person confirmed it.
+            """)
 
     @Argument(help: "An entity id, name or alias.")
     var entity: [String]

@@ -129,8 +129,8 @@ struct EntityPageRenderer {
             let label = link.direction == .out ? "\(link.predicate) →" : "← \(link.predicate)"
             let isFirst = previous.map { $0 != (link.predicate, link.direction) } ?? true
             previous = (link.predicate, link.direction)
-            let place = (link.place.map { $0.label + (link.source == Relation.Source.edited.rawValue ? " confirmed" : " extracted") }
-                ?? "by hand") + (more > 0 ? " +\(more)" : "")
+            let confirmed = link.source == Relation.Source.edited.rawValue ? " " + RelationsRenderer.confirmedMark : ""
+            let place = (link.place.map { $0.label + confirmed } ?? "by hand") + (more > 0 ? " +\(more)" : "")
             rows.append([isFirst ? label : "", link.other.name, place])
         }
         for (line, (link, _)) in zip(Self.fitted(rows, width: console.width - 2), grouped) {

@@ -70,10 +70,14 @@ struct RelationsRenderer {
         }
     }
 
-    /// "001:¶3 extracted" (official number), "001:#3 confirmed" (ordinal; a person confirmed it) or "by hand".
+    /// Where the relation comes from: "001:¶3" (extracted from paragraph 3), "001:#3 ✓" (extracted
+    /// from the third paragraph and confirmed by a person) or "by hand".
     private func place(_ item: RelationListing.Item) -> String {
         guard let source = item.sourceName, let ordinal = item.ordinal else { return "by hand" }
-        let mark = item.source == Relation.Source.edited.rawValue ? "confirmed" : "extracted"
-        return DocumentLabel.short(source) + ":" + (item.number.map { "¶\($0)" } ?? "#\(ordinal)") + " " + mark
+        let mark = item.source == Relation.Source.edited.rawValue ? " " + Self.confirmedMark : ""
+        return DocumentLabel.short(source) + ":" + (item.number.map { "¶\($0)" } ?? "#\(ordinal)") + mark
     }
+
+    /// Follows the paragraph of an extracted relation a person confirmed.
+    static let confirmedMark = "✓"
 }

@@ -1,10 +1,12 @@
 import Foundation
 
 /// Resolves "the Convention" to the treaty it stands for where it is printed, as UN
-/// drafting uses the short form: after a convention's full title in the same paragraph
-/// it means that convention ("the Domestic Workers Convention, 2011 (No. 189) … the
-/// Convention"); otherwise the treaty of the body the document is about; otherwise the
-/// convention the document last named in full.
+/// drafting uses the short form: in a document about a treaty body, the treaty that body
+/// monitors (the short form its documents define); in any other document, the convention
+/// last named in full before it. In a treaty body's document, a "the Convention" printed
+/// after another convention's full title in the same paragraph ("the Domestic Workers
+/// Convention, 2011 (No. 189) … the Convention") could mean either: it is kept as a
+/// mention of the body's treaty but marked ambiguous, and states no relation.
 struct ConventionReferences {
     let context: DocumentContext
 
@@ -18,9 +20,11 @@ struct ConventionReferences {
         var candidates: [EntityCandidate] = []
         for match in Self.convention.matches(in: paragraph) {
             let local = named.last { $0.end <= match.range.location }?.key
-            guard let key = local ?? context.conventionKey ?? lastNamed else { continue }
-            candidates.append(EntityCandidate(
-                key: key, paragraph: paragraph.index, range: match.range, surface: paragraph.substring(match.range), priority: 1))
+            guard let key = context.conventionKey ?? local ?? lastNamed else { continue }
+            var candidate = EntityCandidate(
+                key: key, paragraph: paragraph.index, range: match.range, surface: paragraph.substring(match.range), priority: 1)
+            candidate.isAmbiguous = context.conventionKey != nil && local != nil && local != context.conventionKey
+            candidates.append(candidate)
         }
         if let last = named.last { lastNamed = last.key }
         return candidates

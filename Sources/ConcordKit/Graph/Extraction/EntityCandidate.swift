@@ -55,6 +55,9 @@ struct EntityCandidate {
     var priority: Int = 0
     /// Whether the printed form becomes an alias (a pronoun-like "its" form does not).
     var surfaceIsAlias = true
+    /// A short form that could stand for more than one entity here ("the Convention" after
+    /// another convention's title): kept as a mention, but no relation is stated through it.
+    var isAmbiguous = false
 
     var end: Int { range.location + range.length }
 }

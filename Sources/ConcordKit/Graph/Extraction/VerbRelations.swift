@@ -49,7 +49,7 @@ struct VerbRelations {
         guard let subject = inSentence.last(where: { $0.end <= verb.location && cue.subjects.contains($0.key.kind) }),
               verb.location - subject.end <= 120 else { return }
         // The object: the instruments right after the verb, before the next clause.
-        let objects = inSentence.filter { $0.key.kind == .instrument && $0.range.location >= verbEnd }
+        let objects = inSentence.filter { $0.key.kind == .instrument && $0.range.location >= verbEnd && !$0.isAmbiguous }
             .filter { $0.range.location - verbEnd <= 80 }
             .filter { cue.predicate != .reviewed || $0.key.name.lowercased().contains("report") || $0.key.name.contains("/") }
         guard !objects.isEmpty else { return }

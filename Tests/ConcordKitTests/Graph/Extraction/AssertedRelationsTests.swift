@@ -49,17 +49,17 @@ import Testing
         }
     }
 
-    @Test func theConventionMeansTheConventionItsParagraphNames() {
+    @Test func theConventionAfterAnotherConventionsTitleStatesNoRelation() {
         let graph = ExtractionFixture.extract([
             Self.cmwCommittee,
             "The ILO had adopted the Domestic Workers Convention, 2011 (No. 189). The International Labour Organization had adopted the Convention after long debate.",
+            "Chile had ratified the Convention in 2005.",
         ])
         let found = ExtractionFixture.statements(graph)
         #expect(!found.contains { $0.contains("adopted \(Self.cmw)") }, "\(found)")
-        let mentions = graph.mentions.filter { $0.surfaceText == "the Convention" }
-        let domestic = ExtractionFixture.entity(graph, "Domestic Workers Convention, 2011 (No. 189)")
-        #expect(domestic != nil)
-        #expect(mentions.allSatisfy { $0.entityID == domestic?.id })
+        #expect(found.contains("International Labour Organization adopted Domestic Workers Convention, 2011 (No. 189)"))
+        // Where nothing else is named, the Committee's documents mean its own treaty.
+        #expect(found.contains("Chile ratified \(Self.cmw)"))
     }
 
     @Test func withoutATreatyBodyTheConventionIsTheOneLastNamed() {

@@ -55,7 +55,7 @@ import Testing
         #expect(morocco.source == "extracted")
         #expect(morocco.evidence?.contains("her country had ratified the Convention in 1993") == true)
         let text = session.run("relations --predicate ratified --evidence", width: 200).output
-        #expect(text.contains("extracted"))
+        #expect(text.contains("sr451:¶2"))
         #expect(text.contains("had ratified the Convention in 1993"))
     }
 
@@ -66,6 +66,7 @@ import Testing
         #expect(confirmed.output.hasPrefix("confirmed"))
         let represents = try relations(session, "represents").filter { $0.subject.hasPrefix("person:") }
         #expect(represents.contains { $0.source == "edited" && $0.evidence != nil })
+        #expect(session.run("relations --predicate represents", width: 120).output.contains("¶2 ✓"))
         #expect(session.run("unlink Morocco ratified \"International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families\"").succeeded)
         #expect(try relations(session, "ratified").isEmpty)
     }
