@@ -13,6 +13,7 @@ enum CityGazetteer {
 
     /// `candidates` without the States named inside a city's name in `paragraph`.
     static func removingStatesInCities(_ candidates: [EntityCandidate], in paragraph: ParagraphText) -> [EntityCandidate] {
+        guard candidates.contains(where: { $0.key.kind == .state }) else { return candidates }
         var cities: [NSRange] = []
         for (name, folded) in lowercased where paragraph.contains(folded) {
             var searchRange = NSRange(location: 0, length: paragraph.length)

@@ -26,6 +26,8 @@ struct DocumentContext {
     var resolutionOrgans: [String: EntityKey] = [:]
     /// Short references ("the Assembly") → the body they stand for in this document.
     var shortReferences: [String: EntityKey] = [:]
+    /// The document's symbol, or else its file name: what tells apart events described only generically.
+    var documentLabel: String?
 
     var bodyKey: EntityKey? { treatyBody.map { EntityKey(.body, $0.name) } }
     var conventionKey: EntityKey? { treatyBody.map { EntityKey(.instrument, $0.convention) } }
@@ -43,6 +45,7 @@ struct DocumentContext {
             || paragraphs.prefix(4).contains { !summaryRecordMarks.matches(in: $0).isEmpty }
             || paragraphs.suffix(6).contains { $0.text.contains("The meeting rose at") }
         var context = DocumentContext(isSummaryRecord: isSummaryRecord)
+        context.documentLabel = document.symbol ?? document.sourceName
         let found = Set(names.joined().map(\.key))
         let mentionsCommittee = paragraphs.contains { !committeeReference.matches(in: $0).isEmpty }
         context.treatyBody = treatyBody(paragraphs: paragraphs, found: found, mentionsCommittee: mentionsCommittee || isSummaryRecord)

@@ -106,6 +106,8 @@ struct EventRecognizer {
         let whereName = whereHeld.flatMap { GazetteerRecognizer.shared.entry(named: $0) == nil ? $0 : nil }
         if let whereName, !name.contains(whereName) { name += " in \(whereName)" }
         if let when { name += " (\(when))" }
+        // "Constructive dialogue" alone names no one event: say which document describes it.
+        if name == description, company == nil, let label = context.documentLabel { name += " (\(label))" }
         let key = EntityKey(.event, name)
         add(key, range, paragraph, &findings, layer: .phrase)
         findings.setDate(when, of: key)

@@ -5,17 +5,23 @@ import Foundation
 /// mentions of its two ends in its paragraph.
 struct EvidenceFinder {
     let texts: [Int: ParagraphText]
-    /// The first place each entity (by key id) is named in each paragraph (by index).
-    private let firstMentions: [String: Int]
+    /// An entity (by key id) in a paragraph (by index).
+    private struct Place: Hashable {
+        var paragraph: Int
+        var id: String
+    }
+
+    /// The first place each entity is named in each paragraph.
+    private let firstMentions: [Place: Int]
 
     /// Longest evidence (UTF-16 units) made of two sentences; beyond it the object's sentence alone is kept.
     static let longest = 700
 
     init(texts: [Int: ParagraphText], entities: [EntityCandidate]) {
         self.texts = texts
-        var first: [String: Int] = [:]
+        var first: [Place: Int] = [:]
         for candidate in entities {
-            let key = "\(candidate.paragraph)|\(candidate.key.id)"
+            let key = Place(paragraph: candidate.paragraph, id: candidate.key.id)
             if let known = first[key], known <= candidate.range.location { continue }
             first[key] = candidate.range.location
         }
@@ -26,8 +32,8 @@ struct EvidenceFinder {
     func sentence(of relation: RelationCandidate) -> String? {
         guard let text = texts[relation.paragraph] else { return nil }
         if let location = relation.location { return trimmed(text, text.sentence(containing: location)) }
-        let subject = firstMentions["\(relation.paragraph)|\(relation.subject.id)"].map(text.sentence(containing:))
-        let object = firstMentions["\(relation.paragraph)|\(relation.object.id)"].map(text.sentence(containing:))
+        let subject = firstMentions[Place(paragraph: relation.paragraph, id: relation.subject.id)].map(text.sentence(containing:))
+        let object = firstMentions[Place(paragraph: relation.paragraph, id: relation.object.id)].map(text.sentence(containing:))
         switch (subject, object) {
         case let (subject?, object?):
             let union = NSUnionRange(subject, object)

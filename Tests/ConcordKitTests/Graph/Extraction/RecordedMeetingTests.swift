@@ -69,3 +69,15 @@ import Testing
         #expect(graph.entities.contains { $0.kind == .event && $0.name.hasPrefix("Meeting recorded in record-a.txt") })
     }
 }
+
+/// Events described only generically are named with the document that describes them,
+/// so that two documents' "constructive dialogue" do not become one event.
+@Suite struct GenericEventNameTests {
+    @Test func aConstructiveDialogueWithNoOneNamedCarriesItsDocument() {
+        let graph = ExtractionFixture.extract(
+            ["The Committee on Migrant Workers held a constructive dialogue on its methods."], sourceName: "report-b.txt")
+        let events = ExtractionFixture.names(graph, .event)
+        #expect(!events.contains("Constructive dialogue"))
+        #expect(events.contains("Constructive dialogue (report-b.txt)"), "\(events)")
+    }
+}
