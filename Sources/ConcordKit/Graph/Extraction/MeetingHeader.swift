@@ -36,10 +36,15 @@ struct MeetingHeader: Equatable {
 
     private static let numbered = Pattern(
         #"\bSummary record\b[^.]{0,60}?\bof the (\d+(?:st|nd|rd|th)) meeting\b"#, caseInsensitive: true, requiring: ["summary record"])
+    /// "Held at the Palais Wilson, Geneva," (the date may follow on the next line).
     private static let held = Pattern(
-        #"\bHeld at (?:the )?([^,\n]{3,60}(?:,\s*(?:Geneva|New York|Vienna|Nairobi|Bangkok|Santiago|Addis Ababa|Beirut)))?[^\n]*?,?\s+on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(\d{1,2})\s+("#
-            + PatternPiece.month + #")\s+(\d{4})(?:,?\s+at\s+(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|noon))?"#,
+        #"\bHeld at (?:the )?([^,\n]{3,60}(?:,\s*(?:Geneva|New York|Vienna|Nairobi|Bangkok|Santiago|Addis Ababa|Beirut))?)"#,
         requiring: ["held at"])
+    /// "on Thursday, 7 April 2022, at 3 p.m.": a weekday, so the date of issue is never taken for it.
+    private static let when = Pattern(
+        #"\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(\d{1,2})\s+("#
+            + PatternPiece.month + #")\s+(\d{4})(?:,?\s+at\s+(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|noon))?"#,
+        requiring: ["day"])
     private static let chairLine = Pattern(
         #"\b(?:Acting )?(?:Chair|Chairperson|Chairman|Chairwoman|President)\s*:\s*((?:Mr|Ms|Mrs|Mme|Dr)\.?\s+\p{Lu}[\p{L}\p{M}’'\-]*(?:\s+(?:de |del |de la |van |von |da |al )?\p{Lu}[\p{L}\p{M}’'\-]*){0,3})"#,
         requiring: ["chair", "president"])
@@ -56,7 +61,10 @@ struct MeetingHeader: Equatable {
                 header.number = paragraph.substring(match.range(at: 1))
                 header.titleParagraph = paragraph.index
             }
-            if header.date == nil, let match = held.matches(in: paragraph).first { header.readHeld(match, paragraph) }
+            if header.place == nil, let match = held.matches(in: paragraph).first {
+                header.place = GraphAssembler.collapse(paragraph.substring(match.range(at: 1)))
+            }
+            if header.date == nil, let match = when.matches(in: paragraph).first { header.readWhen(match, paragraph) }
             if header.chair == nil, let match = chairLine.matches(in: paragraph).first {
                 header.chair = GraphAssembler.collapse(paragraph.substring(match.range(at: 1)))
                 header.chairParagraph = paragraph.index
@@ -73,17 +81,14 @@ struct MeetingHeader: Equatable {
         return header
     }
 
-    private mutating func readHeld(_ match: NSTextCheckingResult, _ paragraph: ParagraphText) {
-        if let placeRange = match.rangeIfPresent(1) {
-            place = GraphAssembler.collapse(paragraph.substring(placeRange))
-        }
+    private mutating func readWhen(_ match: NSTextCheckingResult, _ paragraph: ParagraphText) {
         let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-        let month = (months.firstIndex(of: paragraph.substring(match.range(at: 3)).lowercased()) ?? 0) + 1
-        guard let day = Int(paragraph.substring(match.range(at: 2))) else { return }
-        date = paragraph.substring(match.range(at: 4)) + "-" + Self.twoDigits(month) + "-" + Self.twoDigits(day)
-        guard let hourRange = match.rangeIfPresent(5), var hour = Int(paragraph.substring(hourRange)) else { return }
-        let minute = match.rangeIfPresent(6).flatMap { Int(paragraph.substring($0)) } ?? 0
-        let half = match.rangeIfPresent(7).map(paragraph.substring) ?? ""
+        let month = (months.firstIndex(of: paragraph.substring(match.range(at: 2)).lowercased()) ?? 0) + 1
+        guard let day = Int(paragraph.substring(match.range(at: 1))) else { return }
+        date = paragraph.substring(match.range(at: 3)) + "-" + Self.twoDigits(month) + "-" + Self.twoDigits(day)
+        guard let hourRange = match.rangeIfPresent(4), var hour = Int(paragraph.substring(hourRange)) else { return }
+        let minute = match.rangeIfPresent(5).flatMap { Int(paragraph.substring($0)) } ?? 0
+        let half = match.rangeIfPresent(6).map(paragraph.substring) ?? ""
         if half == "p.m.", hour < 12 { hour += 12 }
         if half == "a.m.", hour == 12 { hour = 0 }
         startTime = Self.twoDigits(hour) + ":" + Self.twoDigits(minute)

@@ -13,7 +13,9 @@ struct SpeakerRelations {
     private static let affiliation = Pattern(
         #"^,\s+(?:(?:an?|the)\s+)?(?:[\p{Ll}\-]+\s+){0,3}(?:professor|lecturer|researcher|director|head|chief|fellow|member|expert|adviser|advisor|officer)\s+(?:at|of|with|in)\s+(?:the\s+)?"#)
     private static let chairedBy = Pattern(#"\b(?:moderated|chaired|presided over|facilitated) by $"#)
-    private static let chairSpeaks = Pattern(#"^(?:The|the) (?:Acting )?(?:Chair|Chairperson|Chairman|Chairwoman|President)(?![\p{L}\-])"#)
+    /// "The Chair said", "The CHAIRPERSON said" (older records print the role in capitals).
+    private static let chairSpeaks = Pattern(
+        #"^the (?:acting )?(?:chair|chairperson|chairman|chairwoman|president)(?![\p{L}\-])"#, caseInsensitive: true)
     /// A role in a speaker's parenthesis ("(Rapporteur)", "(Country Rapporteur)", "(Vice-Chair)"):
     /// a role the person has, not a body they speak for.
     static let role = Pattern(

@@ -62,6 +62,31 @@ import Testing
         #expect(graph.attributes.contains { $0.entityID == dicko?.id && $0.name == "role" && $0.value == "Country Rapporteur" })
     }
 
+    /// Older records print the title and the Chair's name in capitals and wrap the place and date over two lines.
+    @Test func anOlderCapitalisedHeaderReadsTheSame() throws {
+        let graph = ExtractionFixture.extract([
+            "COMMITTEE ON MIGRANT WORKERS",
+            "Twelfth session",
+            "SUMMARY RECORD OF THE 180th MEETING",
+            "Held at the Palais des Nations, Geneva,",
+            "on Monday, 3 May 2010, at 10 a.m.",
+            "Chairperson: Mr. EL JAMRI",
+            "The meeting was called to order at 10.10 a.m.",
+            "1. The CHAIRPERSON said that the Committee on Migrant Workers would begin its work.",
+            "2. Mr. PEREZ (Chile) said that Chile had ratified the Convention.",
+            "The meeting rose at 1 p.m.",
+        ], kind: .summaryRecord, sourceName: "sr180.txt")
+        let name = "180th meeting of the \(Self.committee)"
+        let meeting = try #require(ExtractionFixture.entity(graph, name))
+        #expect(meeting.date == "2010-05-03")
+        #expect(meeting.place == "Palais des Nations, Geneva")
+        let statements = ExtractionFixture.statements(graph)
+        #expect(statements.contains("Mr. EL JAMRI chaired \(name)"))
+        #expect(statements.contains("Mr. EL JAMRI spoke_at \(name)"))
+        #expect(statements.contains("Mr. PEREZ represents Chile"))
+        #expect(statements.contains("\(name) part_of Twelfth session of the \(Self.committee)"))
+    }
+
     @Test func aRecordWithoutNumberIsNamedByWhatItIsFiledAsFirst() {
         let graph = ExtractionFixture.extract(
             ["The meeting was called to order at 3 p.m.", "1. The Committee on Migrant Workers discussed its methods."],
