@@ -10,9 +10,6 @@ struct DocumentRenderer {
         var kind: String
         var section: String?
         var text: String
-        /// The speaker's entity id and the State or body they speak for (summary records; else null).
-        var speaker: String? = nil
-        var speakerFor: String? = nil
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -23,14 +20,9 @@ struct DocumentRenderer {
             try container.encode(kind, forKey: .kind)
             try container.encode(section, forKey: .section)
             try container.encode(text, forKey: .text)
-            try container.encode(speaker, forKey: .speaker)
-            try container.encode(speakerFor, forKey: .speakerFor)
         }
 
-        enum CodingKeys: String, CodingKey {
-            case document, symbol, paragraph, number, kind, section, text, speaker
-            case speakerFor = "speaker_for"
-        }
+        enum CodingKeys: String, CodingKey { case document, symbol, paragraph, number, kind, section, text }
     }
 
     let console: Console
@@ -43,8 +35,7 @@ struct DocumentRenderer {
                 console.line(try JSONLines.line(ParagraphJSON(
                     document: document.sourceName, symbol: document.symbol, paragraph: paragraph.ordinal,
                     number: paragraph.number, kind: paragraph.paragraphKind.rawValue, section: paragraph.section,
-                    text: paragraph.text, speaker: view.speakers[paragraph.id]?.personID,
-                    speakerFor: view.speakers[paragraph.id]?.partyID)))
+                    text: paragraph.text)))
             }
             return
         }
@@ -57,10 +48,13 @@ struct DocumentRenderer {
                 continue
             }
             let kind = paragraph.paragraphKind == .footnote ? "  (footnote)" : ""
+            let address = "\(view.label):\(label)"
+            // In a summary record, who says the paragraph (and for whom), cut to the line.
             let speaker = view.speakers[paragraph.id].map { speaker in
-                "  " + console.styled("— " + speaker.personName + (speaker.partyName.map { " (\($0))" } ?? ""), .dim)
+                let said = "— " + speaker.personName + (speaker.partyName.map { " (\($0))" } ?? "")
+                return "  " + console.styled(TextWrapper.truncated(said, to: max(12, console.width - address.count - kind.count - 2)), .dim)
             } ?? ""
-            console.line(console.styled("\(view.label):\(label)", .bold) + kind + speaker)
+            console.line(console.styled(address, .bold) + kind + speaker)
             for line in TextWrapper(width: console.width, indent: "    ").lines(paragraph.text) { console.line(line) }
         }
     }

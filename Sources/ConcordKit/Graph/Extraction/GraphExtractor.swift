@@ -63,6 +63,7 @@ public struct GraphExtractor: Sendable {
             findings.facts.merge(local.facts) { first, _ in first }
         }
         recordMeeting(document, paragraphs: paragraphs, context: context, findings: &findings)
+        Self.titleOfOwnSymbol(document, context: context, findings: &findings)
         var assembler = GraphAssembler(documentID: documentID, paragraphs: document.paragraphs)
         assembler.texts = Dictionary(uniqueKeysWithValues: paragraphs.map { ($0.index, $0) })
         return assembler.assemble(findings, implicit: Self.implicit(context))
@@ -83,15 +84,27 @@ public struct GraphExtractor: Sendable {
         return completed
     }
 
-    /// A summary record's own symbol names the meeting it records, not a separate document.
+    /// A summary record's own symbol names the meeting it records, not a separate document;
+    /// any other document's symbol and its title, printed on its cover, name one entity (the symbol's).
     private static func recordSymbolIsTheMeeting(_ candidates: [EntityCandidate], context: DocumentContext, document: ParsedDocument) -> [EntityCandidate] {
-        guard let meeting = context.recordedMeeting, let symbol = document.symbol ?? context.header.symbol else { return candidates }
+        guard let symbol = document.symbol ?? context.header.symbol else { return candidates }
+        let own = context.recordedMeeting ?? EntityKey(.instrument, symbol)
+        let title = context.recordedMeeting == nil ? document.title.map(GraphAssembler.collapse) : nil
         return candidates.map { candidate in
-            guard candidate.key.kind == .instrument, candidate.key.name == symbol else { return candidate }
+            guard candidate.key.kind == .instrument, candidate.key.name == symbol || candidate.key.name == title else { return candidate }
             var renamed = candidate
-            renamed.key = meeting
+            renamed.key = own
             return renamed
         }
+    }
+
+    /// The document's title as an alias of the entity its own symbol names, when the text prints the symbol.
+    private static func titleOfOwnSymbol(_ document: ParsedDocument, context: DocumentContext, findings: inout Findings) {
+        guard context.recordedMeeting == nil, let symbol = document.symbol, let title = document.title.map(GraphAssembler.collapse),
+              title != symbol, !title.isEmpty else { return }
+        let key = EntityKey(.instrument, symbol)
+        guard findings.entities.contains(where: { $0.key == key }) else { return }
+        findings.addAlias(title, of: key)
     }
 
     /// Entities a summary record implies without naming them in its text: the meeting it

@@ -2,7 +2,8 @@ import GRDB
 
 /// Who says each paragraph of a summary record: the person whose `spoke_at` relation
 /// the paragraph states ("Ms. Labiad (Morocco) said …", "The Chair said …"), and the
-/// paragraphs after it until the next speaker or heading, which continue their statement.
+/// paragraphs after it until the next speaker or heading, which continue their statement
+/// (footnotes have no speaker).
 /// The State or body they speak for is the `represents` relation stated with them.
 /// Both ends are shown as the entities their merge chains end at.
 public struct SpeakerAttribution: Sendable {
@@ -31,7 +32,7 @@ public struct SpeakerAttribution: Sendable {
             } else if kind == Paragraph.Kind.heading.rawValue {
                 current = nil
             }
-            if kind != Paragraph.Kind.heading.rawValue, let current { speakers[paragraphID] = current }
+            if kind == Paragraph.Kind.text.rawValue, let current { speakers[paragraphID] = current }
         }
         return speakers
     }

@@ -65,3 +65,20 @@ import Testing
         #expect(!ExtractionFixture.names(graph, .state).contains("Chile"))
     }
 }
+
+/// A document's symbol and its title are one entity: the symbol's, with the title as an alias.
+@Suite struct OwnSymbolTests {
+    @Test func theSymbolAndTitleOfTheDocumentAreOneEntity() {
+        let parsed = ParsedDocument(
+            sourceName: "report.txt", symbol: "A/HRC/99/1", title: "Human rights of migrants",
+            paragraphs: [
+                ParsedParagraph(ordinal: 1, number: nil, kind: .text, section: nil, text: "A/HRC/99/1"),
+                ParsedParagraph(ordinal: 2, number: nil, kind: .heading, section: nil, text: "Human rights of migrants"),
+                ParsedParagraph(ordinal: 3, number: 1, kind: .text, section: nil, text: "The present report (A/HRC/99/1) is submitted pursuant to Human Rights Council resolution 43/6."),
+            ])
+        let graph = GraphExtractor().extract(parsed, documentID: "doc:test")
+        let symbol = graph.entities.filter { $0.name == "A/HRC/99/1" }
+        #expect(symbol.count == 1)
+        #expect(ExtractionFixture.aliases(graph, of: "A/HRC/99/1").contains("Human rights of migrants"))
+    }
+}

@@ -104,4 +104,19 @@ import Testing
         #expect(timeline.contains("Spring meeting"))
         #expect(timeline.contains("2022-04-07"))
     }
+
+    @Test func firstInIsTheEarliestDocumentWhicheverWasIngestedFirst() throws {
+        let knowledgeBase = try TestKnowledgeBase.empty()
+        let newer = "United Nations\nA/HRC/99/2\nDistr.: General 12 April 2022\n\n1. Chile reported on migration in 2022.\n"
+        let older = "United Nations\nA/HRC/11/2\nDistr.: General 3 March 2010\n\n1. Chile reported on migration in 2010.\n"
+        _ = try Ingestor().ingest(text: newer, sourceName: "newer.txt", into: knowledgeBase)
+        _ = try Ingestor().ingest(text: older, sourceName: "older.txt", into: knowledgeBase)
+        struct Page: Decodable {
+            struct Place: Decodable { var document: String }
+            var first_seen: Place?
+        }
+        let output = ExploreSession(knowledgeBase: knowledgeBase).run("show Chile --json").output
+        let page = try JSONDecoder().decode(Page.self, from: Data(output.utf8))
+        #expect(page.first_seen?.document == "older.txt")
+    }
 }
