@@ -45,10 +45,21 @@ enum Assertion: Equatable {
         if exhorted {
             return baseForms.contains(form) && gap.first == "to" ? .urged : .unasserted
         }
+        if isFirstToAct(gap) { return .asserted }
         if baseForms.contains(form) || !gap.isDisjoint(with: hedges) || gapText.contains("n’t") || gapText.contains("n't") {
             return .unasserted
         }
         return .asserted
+    }
+
+    /// "had been one of the first States to ratify", "was the only country to sign": the
+    /// infinitive after a superlative states that the act took place.
+    static func isFirstToAct(_ gap: [String]) -> Bool {
+        guard gap.last == "to", gap.count >= 2 else { return false }
+        var index = gap.count - 2
+        if ["state", "states", "country", "countries", "member", "members", "one", "ones"].contains(gap[index]) { index -= 1 }
+        guard index >= 0, ["first", "last", "only", "earliest", "second", "third"].contains(gap[index]) else { return false }
+        return !gap[..<index].contains { ["not", "never", "would", "could", "should", "might", "may", "will", "whether", "if"].contains($0) }
     }
 
     /// The lowercased words of `text`, in order (letters only).

@@ -47,7 +47,7 @@ struct InstrumentRecognizer {
             let key = EntityKey(.instrument, "General \(kindWord) No. \(number)\(ownerName)")
             add(key, match.range, priority: 3)
             if let year = match.rangeIfPresent(4) { findings.setDate(paragraph.substring(year), of: key) }
-            findings.relate(owner, .adopted, key, in: index)
+            findings.relate(owner, .adopted, key, in: index, at: match.range.location)
         }
         if let owner = context.bodyKey {
             for match in Self.draftComment.matches(in: paragraph) {
@@ -59,7 +59,7 @@ struct InstrumentRecognizer {
             for match in Self.annualReport.matches(in: paragraph) {
                 let key = EntityKey(.instrument, "Annual report of the \(owner.name)")
                 add(key, match.range, layer: .phrase)
-                findings.relate(owner, .adopted, key, in: index)
+                findings.relate(owner, .adopted, key, in: index, at: match.range.location)
             }
         }
         for match in Self.guidance.matches(in: paragraph) {

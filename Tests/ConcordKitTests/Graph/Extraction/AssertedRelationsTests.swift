@@ -18,6 +18,14 @@ import Testing
     }
 
     @Test(arguments: [
+        "Albania had been one of the first States to ratify the Convention.",
+        "Albania was the only country to ratify the Convention that year.",
+    ])
+    func anInfinitiveAfterASuperlativeStatesTheAct(_ sentence: String) {
+        #expect(statements(sentence).contains("Albania ratified \(Self.cmw)"))
+    }
+
+    @Test(arguments: [
         "The Committee had sent letters to encourage Spain to ratify the Convention.",
         "The Committee encouraged Spain to ratify the Convention.",
         "Ms. Dicko asked whether Spain had ratified the Convention.",
