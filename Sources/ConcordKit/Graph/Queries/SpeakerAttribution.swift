@@ -2,8 +2,8 @@ import GRDB
 
 /// Who says each paragraph of a summary record: the person whose `spoke_at` relation
 /// the paragraph states ("Ms. Labiad (Morocco) said …", "The Chair said …"), and the
-/// paragraphs after it until the next speaker or heading, which continue their statement
-/// (footnotes have no speaker).
+/// paragraphs after it until the next speaker, heading or note of procedure ("The meeting
+/// rose at …"), which continue their statement (footnotes have no speaker).
 /// The State or body they speak for is the `represents` relation stated with them.
 /// Both ends are shown as the entities their merge chains end at.
 public struct SpeakerAttribution: Sendable {
@@ -27,9 +27,10 @@ public struct SpeakerAttribution: Sendable {
         for row in rows {
             let paragraphID: String = row[0]
             let kind: String = row[1]
+            let isProcedure: Bool = row[6]
             if let personID: String = row[2] {
                 current = Speaker(personID: personID, personName: row[3], partyID: row[4], partyName: row[5])
-            } else if kind == Paragraph.Kind.heading.rawValue {
+            } else if kind == Paragraph.Kind.heading.rawValue || isProcedure {
                 current = nil
             }
             if kind == Paragraph.Kind.text.rawValue, let current { speakers[paragraphID] = current }
@@ -80,7 +81,8 @@ public struct SpeakerAttribution: Sendable {
           FROM relations r JOIN paragraphs p ON p.id = r.paragraph_id
           WHERE p.document_id = ?1 AND r.predicate = 'represents' AND r.is_deleted = 0
           GROUP BY r.paragraph_id, person_id)
-        SELECT p.id, p.paragraph_kind, s.person_id, person.name, party.party_id, o.name
+        SELECT p.id, p.paragraph_kind, s.person_id, person.name, party.party_id, o.name,
+               p.text LIKE 'The meeting %' OR p.text LIKE 'The public part of the meeting %' OR p.text LIKE 'The discussion covered %'
         FROM paragraphs p
         LEFT JOIN spoke s ON s.paragraph_id = p.id
         LEFT JOIN entities person ON person.id = s.person_id

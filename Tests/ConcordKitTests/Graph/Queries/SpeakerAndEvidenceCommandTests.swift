@@ -78,6 +78,8 @@ import Testing
         #expect(output.contains("¶2  — Ms. Labiad (Morocco)"))
         #expect(output.contains("¶3  — Ms. Labiad (Morocco)"))
         #expect(output.contains("¶4  — Mr. Ruiz (Mexico)"))
+        // A note of procedure is nobody's statement.
+        #expect(!output.contains("#7  — Mr. Ruiz"))
     }
 
     @Test func searchFindsWhatOneSpeakerOrOneStateSaid() throws {
@@ -103,6 +105,18 @@ import Testing
         let timeline = session.run("timeline", width: 120).output
         #expect(timeline.contains("Spring meeting"))
         #expect(timeline.contains("2022-04-07"))
+    }
+
+    @Test func aMeetingNamedBeforeItsRecordIsIngestedGetsTheRecordsDateAndPlace() throws {
+        let knowledgeBase = try TestKnowledgeBase.empty()
+        let earlier = "Committee on Migrant Workers\n\n1. The Committee on Migrant Workers would continue at its 451st meeting.\n"
+        _ = try Ingestor().ingest(text: earlier, sourceName: "earlier.txt", into: knowledgeBase)
+        _ = try Ingestor().ingest(text: Self.record, sourceName: "sr451.txt", into: knowledgeBase)
+        let meeting = try knowledgeBase.read { db in
+            try Entity.fetchOne(db, sql: "SELECT * FROM entities WHERE name LIKE '451st meeting of the %'")
+        }
+        #expect(meeting?.date == "2022-04-07")
+        #expect(meeting?.place == "Palais Wilson, Geneva")
     }
 
     @Test func firstInIsTheEarliestDocumentWhicheverWasIngestedFirst() throws {
