@@ -49,7 +49,7 @@ struct MeetingHeader: Equatable {
         #"\b(?:Acting )?(?:Chair|Chairperson|Chairman|Chairwoman|President)\s*:\s*((?:Mr|Ms|Mrs|Mme|Dr)\.?\s+\p{Lu}[\p{L}\p{M}’'\-]*(?:\s+(?:de |del |de la |van |von |da |al )?\p{Lu}[\p{L}\p{M}’'\-]*){0,3})"#,
         requiring: ["chair", "president"])
     private static let session = Pattern(
-        #"(?:^|\n|\s{2,})\s*("# + PatternPiece.ordinal + #")\s+session\b"#, caseInsensitive: true, requiring: ["session"])
+        #"\b("# + PatternPiece.ordinal + #")\s+session\b"#, caseInsensitive: true, requiring: ["session"])
     private static let recordSymbol = Pattern(#"\b[A-Z]{1,6}(?:/[A-Z0-9]{1,6}){1,3}/SR\.\d{1,5}(?:/Add\.\d+)?\b"#, requiring: ["/sr."])
 
     /// The header of a summary record whose first paragraphs are `paragraphs`.
