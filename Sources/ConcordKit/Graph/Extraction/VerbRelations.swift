@@ -24,6 +24,8 @@ struct VerbRelations {
         Cue(pattern: Pattern(#"\b(?:consider(?:ed|s|ing)?|review(?:ed|s|ing)?|examin(?:e|ed|es|ing))\b(?! by)"#, requiring: ["consider", "review", "examin"]), predicate: .reviewed, subjects: [.body]),
     ]
     private static let passiveAdoption = Pattern(#"\badopted by (?:the )?$"#)
+    /// "The Convention had been ratified by Albania, Ecuador and Mexico".
+    private static let passiveRatification = Pattern(#"\b(ratified|signed|acceded to) by (?=\p{Lu})"#, requiring: ["ratified by", "signed by", "acceded to by"])
 
     func relate(_ paragraph: ParagraphText, names: [EntityCandidate], findings: inout Findings) {
         for cue in Self.cues {
@@ -31,6 +33,7 @@ struct VerbRelations {
                 relate(cue, verb: match.range, paragraph, names: names, findings: &findings)
             }
         }
+        passive(paragraph, names: names, findings: &findings)
         // "X adopted by the Human Rights Committee": the body adopted X.
         for body in names where body.key.kind == .body {
             let start = max(0, body.range.location - 20)
@@ -65,6 +68,46 @@ struct VerbRelations {
                 findings.relate(member.key, predicate, object.key, in: paragraph.index, at: verb.location)
             }
         }
+    }
+
+    /// "The Convention had been ratified by Albania, Ecuador and Mexico": each State listed
+    /// after "by" ratified (signed) the instrument named before the verb in the sentence,
+    /// unless a negation, modal or question takes it back.
+    private func passive(_ paragraph: ParagraphText, names: [EntityCandidate], findings: inout Findings) {
+        for match in Self.passiveRatification.matches(in: paragraph) {
+            let end = match.range.location + match.range.length
+            guard let first = names.first(where: { $0.range.location == end && $0.key.kind == .state }) else { continue }
+            let sentence = paragraph.sentence(containing: match.range.location)
+            guard let object = names.last(where: {
+                $0.key.kind == .instrument && !$0.isAmbiguous && $0.end <= match.range.location
+                    && $0.range.location >= sentence.location && match.range.location - $0.end <= 60
+            }) else { continue }
+            let sentenceText = paragraph.substring(sentence).trimmingCharacters(in: .whitespacesAndNewlines)
+            let prefix = Assertion.words(paragraph.substring(NSRange(location: sentence.location, length: object.range.location - sentence.location)))
+            let gap = Assertion.words(paragraph.substring(NSRange(location: object.end, length: match.range.location - object.end)))
+            guard !sentenceText.hasSuffix("?"), !prefix.contains(where: Assertion.questions.contains),
+                  !gap.contains(where: { Assertion.hedges.contains($0) && $0 != "to" }) else { continue }
+            let verb = paragraph.substring(match.range(at: 1))
+            let predicate: RelationPredicate = verb == "signed" ? .signed : .ratified
+            for state in Self.list(starting: first, in: names, paragraph) {
+                findings.relate(state.key, predicate, object.key, in: paragraph.index, at: match.range.location)
+            }
+        }
+    }
+
+    /// The names listed from `first` on ("Albania, Ecuador and Mexico"): of the same kind,
+    /// joined only by commas and "and", in text order.
+    static func list(starting first: EntityCandidate, in names: [EntityCandidate], _ paragraph: ParagraphText) -> [EntityCandidate] {
+        var members = [first]
+        var current = first
+        while let next = names.first(where: { $0.range.location >= current.end && $0.key.kind == first.key.kind }),
+              next.range.location - current.end <= 6 {
+            let gap = paragraph.substring(NSRange(location: current.end, length: next.range.location - current.end))
+            guard [", ", " and ", ", and ", ","].contains(gap) else { break }
+            members.append(next)
+            current = next
+        }
+        return members
     }
 
     /// The names listed with `last` ("Albania, Ecuador and Mexico"): of the same kind,

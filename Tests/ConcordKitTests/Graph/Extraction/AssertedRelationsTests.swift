@@ -57,6 +57,14 @@ import Testing
         }
     }
 
+    @Test func aPassiveListOfStatesGivesOneRelationEach() {
+        let found = statements("By 2020 the Convention had been ratified by Albania, Ecuador and Mexico and signed by Chile.")
+        for state in ["Albania", "Ecuador", "Mexico"] {
+            #expect(found.contains("\(state) ratified \(Self.cmw)"), "\(state): \(found)")
+        }
+        #expect(!statements("The Convention had not yet been ratified by Spain.").contains { $0.hasPrefix("Spain ratified") })
+    }
+
     @Test func theConventionAfterAnotherConventionsTitleStatesNoRelation() {
         let graph = ExtractionFixture.extract([
             Self.cmwCommittee,
