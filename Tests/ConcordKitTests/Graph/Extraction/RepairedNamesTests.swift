@@ -61,8 +61,11 @@ import Testing
     }
 
     @Test func aCityHoldingAStatesNameIsNotTheState() {
-        let graph = ExtractionFixture.extract(["A regional consultation was held in Santiago de Chile on 3 May 2019."])
+        let graph = ExtractionFixture.extract(["The Committee on Migrant Workers took part in a regional consultation held in Santiago de Chile on 3 May 2019."])
         #expect(!ExtractionFixture.names(graph, .state).contains("Chile"))
+        let consultation = graph.entities.first { $0.kind == .event }
+        #expect(consultation?.place == "Santiago de Chile", "\(graph.entities)")
+        #expect(!ExtractionFixture.statements(graph).contains { $0.contains("held_in") })
     }
 }
 
