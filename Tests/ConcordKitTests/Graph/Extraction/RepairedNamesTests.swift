@@ -60,6 +60,13 @@ import Testing
         #expect(ExtractionFixture.names(graph, .person).contains("Felipe González Morales"))
     }
 
+    @Test func aNationalLawCitedByDateAndSubjectIsAnInstrument() {
+        let graph = ExtractionFixture.extract([
+            "Belgium had adopted the Act of 21 February 2013 on the protection of foreign workers, which entered into force in May.",
+        ])
+        #expect(ExtractionFixture.names(graph, .instrument).contains("Act of 21 February 2013 on the protection of foreign workers"))
+    }
+
     @Test func aCityHoldingAStatesNameIsNotTheState() {
         let graph = ExtractionFixture.extract(["The Committee on Migrant Workers took part in a regional consultation held in Santiago de Chile on 3 May 2019."])
         #expect(!ExtractionFixture.names(graph, .state).contains("Chile"))
