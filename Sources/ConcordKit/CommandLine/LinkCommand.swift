@@ -4,7 +4,7 @@ import ArgumentParser
 struct LinkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "link",
-        abstract: "Link two entities, e.g. link \"Ana Example\" represents OHCHR.",
+        abstract: "Link two entities, or confirm a relation extracted from the text, e.g. link \"Ana Example\" represents OHCHR.",
         discussion: "Predicates: " + RelationPredicate.allCases.map(\.rawValue).joined(separator: ", ") + ".")
 
     @Argument(help: "The subject entity.")

@@ -16,6 +16,9 @@ struct LinksCommand: ParsableCommand {
     @Flag(name: .long, help: "One JSON object per line.")
     var json = false
 
+    @Flag(name: .long, help: "Print under each neighbour the sentence stating the relation that reaches it (✓: confirmed by a person).")
+    var evidence = false
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -29,10 +32,14 @@ struct LinksCommand: ParsableCommand {
         let context = CommandContext.current
         let knowledgeBase = try context.knowledgeBase(store)
         let reference = entity.joined(separator: " ")
-        let (start, reached) = try knowledgeBase.read { db in
+        let (start, reached, sources) = try knowledgeBase.read { db in
             let start = try EntityResolver().resolve(reference, in: db)
-            return (start, try GraphWalk().neighbourhood(of: start, depth: depth, in: db))
+            let reached = try GraphWalk().neighbourhood(of: start, depth: depth, in: db)
+            let ids = Set(reached.reached.compactMap { $0.steps.last?.relationID })
+            return (start, reached, evidence ? try RelationEvidence.fetch(ids, in: db) : nil)
         }
-        try LinksRenderer(console: context.output, json: json).render(reached, from: start, depth: depth)
+        var renderer = LinksRenderer(console: context.output, json: json)
+        renderer.evidence = sources
+        try renderer.render(reached, from: start, depth: depth)
     }
 }

@@ -4,13 +4,20 @@ import ArgumentParser
 struct RelationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relations",
-        abstract: "List relations (represents, spoke_at, adopted, …) with the paragraph each comes from.")
+        abstract: "List relations (represents, spoke_at, adopted, …) with the paragraph each comes from.",
+        discussion: """
+            Each relation shows where it comes from: a paragraph (001:¶3) for one extracted from the text, \
+            followed by ✓ once a person confirmed it (link), or "by hand". unlink rejects a wrong one.
+            """)
 
     @Option(name: .long, help: ArgumentHelp("Only relations with this predicate (e.g. represents, spoke_at).", valueName: "predicate"))
     var predicate: String?
 
-    @Flag(name: .long, help: "One JSON object per line: subject, predicate, object (ids), document, paragraph, number.")
+    @Flag(name: .long, help: "One JSON object per line: subject, predicate, object (ids), document, paragraph, number, source, evidence.")
     var json = false
+
+    @Flag(name: .long, help: "Print under each relation the sentence that states it.")
+    var evidence = false
 
     @OptionGroup var store: StoreOptions
 
@@ -23,6 +30,6 @@ struct RelationsCommand: ParsableCommand {
             selected = parsed
         }
         let items = try knowledgeBase.read { db in try RelationListing().relations(predicate: selected, in: db) }
-        try RelationsRenderer(console: context.output, json: json).render(items)
+        try RelationsRenderer(console: context.output, json: json, evidence: evidence).render(items)
     }
 }

@@ -4,7 +4,7 @@ import ArgumentParser
 struct UnlinkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unlink",
-        abstract: "Remove the relations A PREDICATE B, including ones extracted from the text.")
+        abstract: "Remove (reject) the relations A PREDICATE B, including ones extracted from the text.")
 
     @Argument(help: "The subject entity.")
     var subject: String

@@ -30,11 +30,13 @@ struct IngestRowWriter {
         }
     }
 
-    /// Entities, aliases, attributes, relations and mentions, in that order; a row already there is left as it is.
+    /// Entities, aliases, attributes, relations and mentions, in that order; a row already there is left
+    /// as it is, except that an entity without a date or place gets the one this document gives it
+    /// (a meeting named in an earlier document, dated by its own summary record).
     func insert(_ graph: ExtractedGraph) throws {
         try insert(
-            "INSERT OR IGNORE INTO entities (id, kind, name, summary, date, place, merged_into, is_deleted)", columns: 8,
-            rows: graph.entities
+            "INSERT INTO entities (id, kind, name, summary, date, place, merged_into, is_deleted)", columns: 8,
+            rows: graph.entities, tail: Self.fillDateAndPlace
         ) { entity, values in
             values += [
                 entity.id.databaseValue, entity.kind.rawValue.databaseValue, entity.name.databaseValue,
@@ -51,12 +53,13 @@ struct IngestRowWriter {
             values += [attribute.entityID.databaseValue, attribute.name.databaseValue, attribute.value.databaseValue]
         }
         try insert(
-            "INSERT OR IGNORE INTO relations (id, subject_id, predicate, object_id, paragraph_id, is_deleted)", columns: 6,
+            "INSERT OR IGNORE INTO relations (id, subject_id, predicate, object_id, paragraph_id, is_deleted, source, evidence)", columns: 8,
             rows: graph.relations
         ) { relation, values in
             values += [
                 relation.id.databaseValue, relation.subjectID.databaseValue, relation.predicate.databaseValue,
                 relation.objectID.databaseValue, relation.paragraphID.databaseValue, relation.isDeleted.databaseValue,
+                relation.source.databaseValue, relation.evidence.databaseValue,
             ]
         }
         try insert(
@@ -72,8 +75,14 @@ struct IngestRowWriter {
 
     /// Runs `head VALUES (…), (…)` over `rows` in order, ``rowsPerStatement`` at a time;
     /// `values` appends one row's `columns` values.
+    /// Fills an existing entity's missing date and place; any other existing row is left as it is.
+    static let fillDateAndPlace = """
+         ON CONFLICT (id) DO UPDATE SET date = coalesce(entities.date, excluded.date), place = coalesce(entities.place, excluded.place)
+         WHERE (entities.date IS NULL AND excluded.date IS NOT NULL) OR (entities.place IS NULL AND excluded.place IS NOT NULL)
+        """
+
     private func insert<Row>(
-        _ head: String, columns: Int, rows: [Row], values: (Row, inout [DatabaseValue]) -> Void
+        _ head: String, columns: Int, rows: [Row], tail: String = "", values: (Row, inout [DatabaseValue]) -> Void
     ) throws {
         var first = 0
         var bound: [DatabaseValue] = []
@@ -84,7 +93,7 @@ struct IngestRowWriter {
             for row in rows[first..<end] { values(row, &bound) }
             let tuple = "(" + databaseQuestionMarks(count: columns) + ")"
             let statement = try db.cachedStatement(
-                sql: head + " VALUES " + Array(repeating: tuple, count: end - first).joined(separator: ", "))
+                sql: head + " VALUES " + Array(repeating: tuple, count: end - first).joined(separator: ", ") + tail)
             try statement.run(bound)
             first = end
         }

@@ -15,4 +15,8 @@ public enum RelationPredicate: String, CaseIterable, Codable, Sendable {
     case submitted
     case reviewed
     case chaired
+    /// A body urged, encouraged or called upon a State to ratify a treaty (no ratification is stated).
+    case urgedToRatify = "urged_to_ratify"
+    /// An event is part of a larger one: a meeting of a session.
+    case partOf = "part_of"
 }

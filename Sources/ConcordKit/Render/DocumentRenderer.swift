@@ -49,7 +49,13 @@ struct DocumentRenderer {
                 continue
             }
             let kind = paragraph.paragraphKind == .footnote ? "  (footnote)" : ""
-            console.line(console.styled("\(view.label):\(label)", .bold) + kind)
+            let address = "\(view.label):\(label)"
+            // In a summary record, who says the paragraph (and for whom), cut to the line.
+            let speaker = view.speakers[paragraph.id].map { speaker in
+                let said = "— " + speaker.personName + (speaker.partyName.map { " (\($0))" } ?? "")
+                return "  " + console.styled(TextWrapper.truncated(said, to: max(12, console.width - address.count - kind.count - 2)), .dim)
+            } ?? ""
+            console.line(console.styled(address, .bold) + kind + speaker)
             for line in TextWrapper(width: console.width, indent: "    ").lines(paragraph.text) { console.line(line) }
         }
     }

@@ -54,6 +54,8 @@ struct EditRenderer {
         let sentence = "\(label(change.subject)) \(change.predicate.rawValue) \(label(change.object))"
         if change.changesNothing {
             console.line("already linked: \(sentence) (\(change.existingIDs.joined(separator: ", "))); nothing changed")
+        } else if !change.confirmedIDs.isEmpty {
+            console.line("confirmed \(sentence) (\(change.confirmedIDs.joined(separator: ", ")))")
         } else {
             console.line("linked \(sentence) (\(change.relationID))")
         }

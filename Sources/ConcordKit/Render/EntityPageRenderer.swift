@@ -11,6 +11,9 @@ struct EntityPageRenderer {
             var kind: String
             var name: String
             var source: PlaceJSON?
+            /// `extracted` or `edited` (``Relation/Source``); `source` is the paragraph.
+            var origin: String
+            var evidence: String?
 
             func encode(to encoder: Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
@@ -21,9 +24,11 @@ struct EntityPageRenderer {
                 try container.encode(kind, forKey: .kind)
                 try container.encode(name, forKey: .name)
                 try container.encode(source, forKey: .source)
+                try container.encode(origin, forKey: .origin)
+                try container.encode(evidence, forKey: .evidence)
             }
 
-            enum CodingKeys: String, CodingKey { case relation, predicate, direction, id, kind, name, source }
+            enum CodingKeys: String, CodingKey { case relation, predicate, direction, id, kind, name, source, origin, evidence }
         }
 
         struct NoteJSON: Encodable {
@@ -72,6 +77,8 @@ struct EntityPageRenderer {
 
     let console: Console
     let json: Bool
+    /// Whether each relation's evidence sentence is printed under it.
+    var evidence = false
 
     func render(_ page: EntityPage) throws {
         if json {
@@ -122,10 +129,18 @@ struct EntityPageRenderer {
             let label = link.direction == .out ? "\(link.predicate) →" : "← \(link.predicate)"
             let isFirst = previous.map { $0 != (link.predicate, link.direction) } ?? true
             previous = (link.predicate, link.direction)
-            let place = (link.place?.label ?? "by hand") + (more > 0 ? " +\(more)" : "")
+            let confirmed = link.source == Relation.Source.edited.rawValue ? " " + RelationsRenderer.confirmedMark : ""
+            let place = (link.place.map { $0.label + confirmed } ?? "by hand") + (more > 0 ? " +\(more)" : "")
             rows.append([isFirst ? label : "", link.other.name, place])
         }
-        for line in Self.fitted(rows, width: console.width - 2) { console.line("  " + line) }
+        for (line, (link, _)) in zip(Self.fitted(rows, width: console.width - 2), grouped) {
+            console.line("  " + line)
+            if evidence, let sentence = link.evidence {
+                for wrapped in TextWrapper(width: console.width, indent: "      ").lines("“\(sentence)”") {
+                    console.line(console.styled(wrapped, .dim))
+                }
+            }
+        }
     }
 
     private func renderAnnotations(_ annotations: [Annotation]) {
@@ -170,7 +185,8 @@ struct EntityPageRenderer {
             relations: page.links.map {
                 .init(
                     relation: $0.relationID, predicate: $0.predicate, direction: $0.direction.rawValue, id: $0.other.id,
-                    kind: $0.other.kind.rawValue, name: $0.other.name, source: $0.place.map(PlaceJSON.init))
+                    kind: $0.other.kind.rawValue, name: $0.other.name, source: $0.place.map(PlaceJSON.init),
+                    origin: $0.source, evidence: $0.evidence)
             },
             notes: page.annotations.map {
                 .init(id: $0.id, kind: $0.annotationKind.rawValue, body: $0.body, author: $0.author, created_at: $0.createdAt)

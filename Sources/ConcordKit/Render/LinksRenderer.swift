@@ -13,6 +13,8 @@ struct LinksRenderer {
 
     let console: Console
     let json: Bool
+    /// With `--evidence`: each reaching relation's source and sentence, by relation id.
+    var evidence: [String: RelationEvidence]?
 
     func render(_ reached: [GraphWalk.Reached], from start: Entity, depth: Int) throws {
         try render(GraphWalk.Neighbourhood(reached: reached, cutEntities: [], unexpandedCount: 0), from: start, depth: depth)
@@ -36,11 +38,18 @@ struct LinksRenderer {
         }
         console.line(console.styled(start.name, .bold) + "  " + console.styled("(\(start.kind.rawValue))", .kind))
         let rows = reached.map { item -> [String] in
-            [item.steps.last.map(Self.arrow) ?? "", item.entity.name, item.steps.last?.place?.label ?? "by hand"]
+            let source = item.steps.last.flatMap { evidence?[$0.relationID] }
+            let confirmed = source?.source == Relation.Source.edited.rawValue ? " " + RelationsRenderer.confirmedMark : ""
+            return [item.steps.last.map(Self.arrow) ?? "", item.entity.name, (item.steps.last?.place?.label).map { $0 + confirmed } ?? "by hand"]
         }
         let lines = EntityPageRenderer.fitted(rows, width: console.width - 2)
         for (item, line) in zip(reached, lines) {
             console.line("  " + line)
+            if let sentence = item.steps.last.flatMap({ evidence?[$0.relationID]?.evidence }) {
+                for wrapped in TextWrapper(width: console.width, indent: "      ").lines("“\(sentence)”") {
+                    console.line(console.styled(wrapped, .dim))
+                }
+            }
             guard item.steps.count > 1 else { continue }
             let chain = "via " + item.steps.dropLast().map { Self.arrow($0) + " " + $0.entity.name }.joined(separator: " ")
             for wrapped in chainLines(chain) { console.line(console.styled(wrapped, .dim)) }

@@ -1,8 +1,10 @@
-/// Prints `relations`: aligned lines "subject  predicate  object  where", or JSON lines.
+/// Prints `relations`: aligned lines "subject  predicate  object  where  source" (with the
+/// evidence sentence under each when asked), or JSON lines.
 struct RelationsRenderer {
     /// The frozen JSON shape of one relation (`relations --json`): subject and object are
     /// entity ids; `document` (source file name), `paragraph` (ordinal) and `number`
-    /// (official number) are null for a relation added by hand.
+    /// (official number) are null for a relation added by hand; `source` is `extracted`
+    /// or `edited`; `evidence` is the sentence stating it (null for one added by hand).
     struct RelationJSON: Encodable {
         var subject: String
         var predicate: String
@@ -10,8 +12,10 @@ struct RelationsRenderer {
         var document: String?
         var paragraph: Int?
         var number: Int?
+        var source: String
+        var evidence: String?
 
-        enum CodingKeys: String, CodingKey { case subject, predicate, object, document, paragraph, number }
+        enum CodingKeys: String, CodingKey { case subject, predicate, object, document, paragraph, number, source, evidence }
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -21,18 +25,23 @@ struct RelationsRenderer {
             try container.encode(document, forKey: .document)
             try container.encode(paragraph, forKey: .paragraph)
             try container.encode(number, forKey: .number)
+            try container.encode(source, forKey: .source)
+            try container.encode(evidence, forKey: .evidence)
         }
     }
 
     let console: Console
     let json: Bool
+    /// Whether each relation's evidence sentence is printed under it.
+    var evidence = false
 
     func render(_ items: [RelationListing.Item]) throws {
         if json {
             for item in items {
                 console.line(try JSONLines.line(RelationJSON(
                     subject: item.subjectID, predicate: item.predicate, object: item.objectID,
-                    document: item.sourceName, paragraph: item.ordinal, number: item.number)))
+                    document: item.sourceName, paragraph: item.ordinal, number: item.number,
+                    source: item.source, evidence: item.evidence)))
             }
             return
         }
@@ -53,12 +62,22 @@ struct RelationsRenderer {
             console.line(
                 pad(item.subjectName, subjectWidth) + "  " + console.styled(pad(item.predicate, predicateWidth), .bold) + "  "
                     + pad(item.objectName, objectWidth) + "  " + console.styled(place, .dim))
+            if evidence, let sentence = item.evidence {
+                for line in TextWrapper(width: console.width, indent: "    ").lines("“\(sentence)”") {
+                    console.line(console.styled(line, .dim))
+                }
+            }
         }
     }
 
-    /// "001:¶3" (official number), "001:#3" (ordinal) or "by hand".
+    /// Where the relation comes from: "001:¶3" (extracted from paragraph 3), "001:#3 ✓" (extracted
+    /// from the third paragraph and confirmed by a person) or "by hand".
     private func place(_ item: RelationListing.Item) -> String {
         guard let source = item.sourceName, let ordinal = item.ordinal else { return "by hand" }
-        return DocumentLabel.short(source) + ":" + (item.number.map { "¶\($0)" } ?? "#\(ordinal)")
+        let mark = item.source == Relation.Source.edited.rawValue ? " " + Self.confirmedMark : ""
+        return DocumentLabel.short(source) + ":" + (item.number.map { "¶\($0)" } ?? "#\(ordinal)") + mark
     }
+
+    /// Follows the paragraph of an extracted relation a person confirmed.
+    static let confirmedMark = "✓"
 }

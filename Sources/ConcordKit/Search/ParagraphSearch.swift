@@ -43,6 +43,32 @@ public struct ParagraphSearch: Sendable {
         }
     }
 
+    /// The paragraphs among `paragraphIDs` matching every word of `text`, best first
+    /// (`search --speaker`, `--state`: the set is what one speaker said, usually small).
+    public func search(_ text: String, limit: Int = 20, within paragraphIDs: Set<String>, in db: Database) throws -> [Hit] {
+        guard let query = Self.matchExpression(for: text) else { throw SearchError.emptyQuery }
+        guard limit > 0, !paragraphIDs.isEmpty else { return [] }
+        let ids = "[" + paragraphIDs.sorted().map { "\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "]"
+        let arguments: StatementArguments = [query, limit, Self.highlightStart, Self.highlightEnd, ids]
+        return try Row.fetchAll(db, sql: Self.withinSQL, arguments: arguments).map { row in
+            Hit(
+                document: row[0], documentSymbol: row[1], paragraphID: row[2], ordinal: row[3], number: row[4],
+                snippet: row[5], rank: row[6])
+        }
+    }
+
+    /// Arguments: match expression, limit, highlight start, highlight end, JSON array of paragraph ids.
+    static let withinSQL = """
+        SELECT d.source_name, d.symbol, p.id, p.ordinal, p.number,
+               snippet(paragraph_search, 1, ?3, ?4, '…', 24), bm25(paragraph_search) AS rank
+        FROM paragraph_search
+        JOIN paragraphs p ON p.id = paragraph_search.paragraph_id
+        JOIN documents d ON d.id = p.document_id
+        WHERE paragraph_search MATCH ?1 AND paragraph_search.paragraph_id IN (SELECT value FROM json_each(?5))
+        ORDER BY rank, p.id
+        LIMIT ?2
+        """
+
     /// Arguments: match expression, limit, highlight start, highlight end, match expression.
     ///
     /// `best` holds the best `limit` + ``tieMargin`` matches by rank then rowid, with the place

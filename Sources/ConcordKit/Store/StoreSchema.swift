@@ -48,6 +48,7 @@ public enum StoreSchema {
         // Replaces an index, triggers and adds views: no foreign key can break.
         migrator.registerMigration(BrowsableSchema.migrationName, foreignKeyChecks: .immediate) { db in try db.execute(sql: BrowsableSchema.sql) }
         migrator.registerMigration(DocumentMetadataSchema.migrationName) { db in try db.execute(sql: DocumentMetadataSchema.sql) }
+        migrator.registerMigration(RelationEvidenceSchema.migrationName) { db in try db.execute(sql: RelationEvidenceSchema.sql) }
         return migrator
     }
 

@@ -1,6 +1,7 @@
 import GRDB
 
-/// A relation added by hand with `link A PREDICATE B`.
+/// A relation added by hand with `link A PREDICATE B`, or — when extraction already
+/// found it — the extracted relations confirmed (their source becomes `edited`).
 public struct LinkChange: PlannedEdit {
     public var subject: Entity
     public var predicate: RelationPredicate
@@ -9,11 +10,15 @@ public struct LinkChange: PlannedEdit {
     public var relationID: String
     /// `true` when the hand-made relation exists as a tombstone and is brought back.
     public var revives: Bool
-    /// Live relations that already say this (extracted or hand-made): then nothing is written.
+    /// Live relations that already say this (extracted or hand-made): then no new relation is written.
     public var existingIDs: [String]
+    /// Of ``existingIDs``, the extracted ones not yet confirmed: linking confirms them.
+    public var confirmedIDs: [String] = []
 
-    public var summary: String { "link \(subject.editLabel) \(predicate.rawValue) \(object.editLabel)" }
-    public var changesNothing: Bool { !existingIDs.isEmpty }
+    public var summary: String {
+        (confirmedIDs.isEmpty ? "link " : "confirm ") + "\(subject.editLabel) \(predicate.rawValue) \(object.editLabel)"
+    }
+    public var changesNothing: Bool { !existingIDs.isEmpty && confirmedIDs.isEmpty }
 }
 
 /// `unlink A PREDICATE B`: every live relation saying so becomes a tombstone.
@@ -31,7 +36,9 @@ public struct UnlinkChange: PlannedEdit {
     public var changesNothing: Bool { false }
 }
 
-/// Adds and removes relations by hand: `link` and `unlink`.
+/// Adds and removes relations by hand: `link` and `unlink`. Linking what extraction
+/// found confirms it; unlinking an extracted relation rejects it (a tombstone, so
+/// ingesting the document again does not bring it back).
 ///
 /// A hand-made relation has no paragraph and an id derived from subject, predicate
 /// and object (``Relation/id(subjectID:predicate:objectID:paragraphID:)``), so two
@@ -59,10 +66,18 @@ public struct RelationEditor: Sendable {
             let relationID = Relation.id(subjectID: subject.id, predicate: predicate.rawValue, objectID: object.id, paragraphID: nil)
             let existing = try liveRelations(subject, predicate, object, in: db)
             let revives = try Bool.fetchOne(db, sql: "SELECT is_deleted FROM relations WHERE id = ?", arguments: [relationID]) ?? false
+            let confirmed = try existing.isEmpty ? [] : String.fetchAll(
+                db, sql: "SELECT id FROM relations WHERE id IN (\(databaseQuestionMarks(count: existing.count))) AND source = 'extracted' ORDER BY id",
+                arguments: StatementArguments(existing))
             return LinkChange(
-                subject: subject, predicate: predicate, object: object, relationID: relationID, revives: revives, existingIDs: existing)
+                subject: subject, predicate: predicate, object: object, relationID: relationID, revives: revives, existingIDs: existing,
+                confirmedIDs: confirmed)
         } apply: { change, db in
-            if change.revives {
+            if !change.confirmedIDs.isEmpty {
+                try db.execute(
+                    sql: "UPDATE relations SET source = 'edited' WHERE id IN (\(databaseQuestionMarks(count: change.confirmedIDs.count)))",
+                    arguments: StatementArguments(change.confirmedIDs))
+            } else if change.revives {
                 try db.execute(sql: "UPDATE relations SET is_deleted = 0 WHERE id = ?", arguments: [change.relationID])
             } else {
                 try Relation(subjectID: change.subject.id, predicate: change.predicate, objectID: change.object.id, paragraphID: nil)

@@ -39,6 +39,8 @@ struct BodyRecognizer {
         "The", "A", "An", "In", "At", "On", "By", "For", "Its", "This", "That", "These", "Those", "Both", "Mr", "Ms",
         "And", "Of", "To", "With", "From", "As", "Under", "Through", "During", "Each", "Every", "All", "Any", "Some",
         "Such", "Several", "Other", "While", "When", "Although", "However", "Member", "Members", "States", "State",
+        // The last words of a cover page's lines ("Original: English", "Distr.: General"), glued to the next line.
+        "English", "French", "Spanish", "Arabic", "Chinese", "Russian", "Original",
     ]
     private static let genericHeads: Set<String> = Set(heads)
 

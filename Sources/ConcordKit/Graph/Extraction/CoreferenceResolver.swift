@@ -1,14 +1,13 @@
 import Foundation
 
 /// Resolves the short references of a document to the entities they stand for:
-/// "the Committee" and "the Convention" to the treaty body and treaty the document
-/// is about, "the Assembly"/"the Council" to the organ the document names, and
+/// "the Committee" to the treaty body the document is about ("the Convention" is resolved by
+/// ``ConventionReferences``), "the Assembly"/"the Council" to the organ the document names, and
 /// "the current meeting" or the meeting's heading to the meeting a summary record records.
 struct CoreferenceResolver {
     let context: DocumentContext
 
     private static let committee = Pattern(#"\b[Tt]he Committee\b(?!\s+(?:on|against|for|of)\s+\p{Lu})(?![\p{L}\-])"#, requiring: ["the committee"])
-    private static let convention = Pattern(#"\b[Tt]he Convention\b(?!\s+(?:on|against|for|relating|concerning)\b)(?![\p{L}\-])"#, requiring: ["the convention"])
     private static let organ = Pattern(#"\b[Tt]he (?:Assembly|Council)\b(?![\p{L}\-])"#, requiring: ["the assembly", "the council"])
     private static let currentMeeting = Pattern(#"\b(?:the|this) (?:current|present) meeting\b"#, caseInsensitive: true, requiring: ["meeting"])
     private static let meetingCopula = Pattern(
@@ -22,7 +21,6 @@ struct CoreferenceResolver {
                 key: key, paragraph: paragraph.index, range: range, surface: paragraph.substring(range), layer: layer, priority: layer == .phrase ? 5 : 1))
         }
         for match in Self.committee.matches(in: paragraph) { add(context.bodyKey, match.range) }
-        for match in Self.convention.matches(in: paragraph) { add(context.conventionKey, match.range) }
         for match in Self.organ.matches(in: paragraph) {
             add(context.shortReferences[paragraph.substring(match.range).lowercased()], match.range)
         }

@@ -10,6 +10,15 @@ struct DocumentContext {
     var treatyBody: TreatyBodyGazetteer.TreatyBody?
     /// The event a summary record records, if this is one.
     var recordedMeeting: EntityKey?
+    /// What a summary record's cover page says about the meeting (number, date, place, session, Chair).
+    var header = MeetingHeader()
+    /// The person the header names as Chair: who "The Chair" is in the record.
+    var chair: EntityKey? { header.chair.map { EntityKey(.person, $0) } }
+    /// The session the recorded meeting is part of, when the header names it.
+    var session: EntityKey? {
+        guard let ordinal = header.session, let body = bodyKey else { return nil }
+        return EntityKey(.event, ordinal.prefix(1).uppercased() + ordinal.dropFirst() + " session of the \(body.name)")
+    }
     /// Paragraph indexes of headings that name the recorded meeting ("Meeting with States").
     var meetingHeadings: [Int: String] = [:]
     /// Resolution numbers → the organ that adopted them, where the document says so once
@@ -17,6 +26,8 @@ struct DocumentContext {
     var resolutionOrgans: [String: EntityKey] = [:]
     /// Short references ("the Assembly") → the body they stand for in this document.
     var shortReferences: [String: EntityKey] = [:]
+    /// The document's symbol, or else its file name: what tells apart events described only generically.
+    var documentLabel: String?
 
     var bodyKey: EntityKey? { treatyBody.map { EntityKey(.body, $0.name) } }
     var conventionKey: EntityKey? { treatyBody.map { EntityKey(.instrument, $0.convention) } }
@@ -34,6 +45,7 @@ struct DocumentContext {
             || paragraphs.prefix(4).contains { !summaryRecordMarks.matches(in: $0).isEmpty }
             || paragraphs.suffix(6).contains { $0.text.contains("The meeting rose at") }
         var context = DocumentContext(isSummaryRecord: isSummaryRecord)
+        context.documentLabel = document.symbol ?? document.sourceName
         let found = Set(names.joined().map(\.key))
         let mentionsCommittee = paragraphs.contains { !committeeReference.matches(in: $0).isEmpty }
         context.treatyBody = treatyBody(paragraphs: paragraphs, found: found, mentionsCommittee: mentionsCommittee || isSummaryRecord)
@@ -45,7 +57,8 @@ struct DocumentContext {
         }
         context.resolutionOrgans = resolutionOrgans(paragraphs)
         if isSummaryRecord {
-            context.recordedMeeting = EntityKey(.event, meetingName(document, body: context.treatyBody))
+            context.header = MeetingHeader.read(paragraphs.prefix(MeetingHeader.headerLength))
+            context.recordedMeeting = EntityKey(.event, meetingName(document, header: context.header, body: context.treatyBody))
             context.meetingHeadings = meetingHeadings(paragraphs)
         }
         return context
@@ -71,15 +84,16 @@ struct DocumentContext {
         return best?.body
     }
 
-    /// A stable name for the meeting a summary record records: the body, the symbol
-    /// or date, and the time it opened, as far as the document gives them.
-    private static func meetingName(_ document: ParsedDocument, body: TreatyBodyGazetteer.TreatyBody?) -> String {
+    /// A name for the meeting a summary record records that tells it from every other:
+    /// "451st meeting of the Committee …" as the record's title numbers it (the name other
+    /// documents use for it), else what the record is filed as, printed first so that it
+    /// shows even where long names are cut.
+    private static func meetingName(_ document: ParsedDocument, header: MeetingHeader, body: TreatyBodyGazetteer.TreatyBody?) -> String {
         let owner = body.map { " of the " + $0.name } ?? ""
-        if let symbol = document.symbol { return "Meeting\(owner) recorded in \(symbol)" }
-        if let date = document.dated {
-            return "Meeting\(owner) on \(date)" + (document.meetingStartedAt.map { " at \($0)" } ?? "")
-        }
-        return "Meeting\(owner) recorded in \(document.sourceName)"
+        if let number = header.number, !owner.isEmpty { return "\(number) meeting\(owner)" }
+        if let symbol = document.symbol ?? header.symbol { return "Meeting \(symbol)\(owner)" }
+        if let date = header.date { return "Meeting of \(date)" + (header.startTime.map { " at \($0)" } ?? "") + owner }
+        return "Meeting recorded in \(document.sourceName)\(owner)"
     }
 
     private static let organResolutions = Pattern(

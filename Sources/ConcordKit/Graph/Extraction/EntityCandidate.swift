@@ -55,6 +55,9 @@ struct EntityCandidate {
     var priority: Int = 0
     /// Whether the printed form becomes an alias (a pronoun-like "its" form does not).
     var surfaceIsAlias = true
+    /// A short form that could stand for more than one entity here ("the Convention" after
+    /// another convention's title): kept as a mention, but no relation is stated through it.
+    var isAmbiguous = false
 
     var end: Int { range.location + range.length }
 }
@@ -65,6 +68,9 @@ struct RelationCandidate: Hashable {
     var predicate: RelationPredicate
     var object: EntityKey
     var paragraph: Int
+    /// Where in the paragraph (UTF-16) the statement is made: its sentence is the evidence.
+    /// `nil` when the rule has no one place (the evidence is then found from the ends' mentions).
+    var location: Int? = nil
 }
 
 /// Facts about an entity beyond its names: date, place and free attributes.
@@ -81,9 +87,9 @@ struct Findings {
     var relations: [RelationCandidate] = []
     var facts: [EntityKey: EntityFacts] = [:]
 
-    mutating func relate(_ subject: EntityKey?, _ predicate: RelationPredicate, _ object: EntityKey?, in paragraph: Int) {
+    mutating func relate(_ subject: EntityKey?, _ predicate: RelationPredicate, _ object: EntityKey?, in paragraph: Int, at location: Int? = nil) {
         guard let subject, let object, subject != object else { return }
-        relations.append(RelationCandidate(subject: subject, predicate: predicate, object: object, paragraph: paragraph))
+        relations.append(RelationCandidate(subject: subject, predicate: predicate, object: object, paragraph: paragraph, location: location))
     }
 
     mutating func setDate(_ date: String?, of key: EntityKey) {

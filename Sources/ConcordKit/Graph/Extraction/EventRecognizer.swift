@@ -21,7 +21,8 @@ struct EventRecognizer {
         #"^(?:\s+(?:held|to be held|convened|organized|organised|hosted|scheduled)\b|[^.;]{0,40}?\bfrom \d{1,2}\b|,?\s+(?:on|in) \d{1,2} "# + PatternPiece.month + ")")
     private static let date = Pattern(
         #"(?:\bfrom )?\b(\d{1,2})(?:(?: and | to |–|-)(\d{1,2}))?\s+("# + PatternPiece.month + #")\s+(\d{4})"#)
-    private static let place = Pattern(#"\bin ((?:\p{Lu}\p{Ll}+)(?: \p{Lu}\p{Ll}+)?)(?![\p{L}])"#)
+    /// "in Geneva", "in New York", "in Santiago de Chile" (a city's particle kept, so the State in its name is not taken for the place).
+    private static let place = Pattern(#"\bin ((?:\p{Lu}\p{Ll}+)(?: (?:de |del |da |do |la )?\p{Lu}\p{Ll}+)?)(?![\p{L}])"#)
     private static let groupWords: Set<String> = [
         "the", "a", "an", "States", "and", "other", "stakeholders", "partners", "organizations", "civil", "society",
         "representatives", "delegations", "members", "experts", "its", "their", "relevant", "non-governmental",
@@ -106,6 +107,8 @@ struct EventRecognizer {
         let whereName = whereHeld.flatMap { GazetteerRecognizer.shared.entry(named: $0) == nil ? $0 : nil }
         if let whereName, !name.contains(whereName) { name += " in \(whereName)" }
         if let when { name += " (\(when))" }
+        // "Constructive dialogue" alone names no one event: say which document describes it.
+        if name == description, company == nil, let label = context.documentLabel { name += " (\(label))" }
         let key = EntityKey(.event, name)
         add(key, range, paragraph, &findings, layer: .phrase)
         findings.setDate(when, of: key)

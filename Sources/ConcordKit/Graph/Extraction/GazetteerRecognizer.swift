@@ -16,10 +16,14 @@ struct GazetteerRecognizer: Sendable {
     static let shared = GazetteerRecognizer()
 
     private let trie: NameTrie<Entry>
+    /// Full names of bodies and instruments (lowercased, single-spaced) with their keys, for ``entry(completing:)``.
+    private let fullNames: [(name: String, key: EntityKey)]
 
     init() {
         var trie = NameTrie<Entry>()
+        var fullNames: [(name: String, key: EntityKey)] = []
         func add(_ name: String, _ key: EntityKey) {
+            if key.kind != .state, name.count > 24 { fullNames.append((name.lowercased(), key)) }
             let letters = name.filter { $0.isLetter }
             let isAcronym = !letters.isEmpty && name.count <= 8 && letters.allSatisfy { $0.isUppercase }
             let startsWithCapital = name.first?.isUppercase ?? false
@@ -46,6 +50,16 @@ struct GazetteerRecognizer: Sendable {
             for alias in body.conventionAliases { add(alias, conventionKey) }
         }
         self.trie = trie
+        self.fullNames = fullNames
+    }
+
+    /// The one body or instrument whose full name starts with `prefix` and goes on
+    /// (a title cut where its line was wrapped: "Committee on the Protection of the Rights of All").
+    func entry(completing prefix: String) -> EntityKey? {
+        let start = GraphAssembler.collapse(prefix).lowercased() + " "
+        guard start.count > 16 else { return nil }
+        let keys = Set(fullNames.filter { $0.name.hasPrefix(start) }.map(\.key))
+        return keys.count == 1 ? keys.first : nil
     }
 
     /// The gazetteer entry whose name is exactly `text` (after folding), if any.

@@ -7,6 +7,8 @@ import Foundation
 struct GraphAssembler {
     let documentID: String
     let paragraphs: [ParsedParagraph]
+    /// The paragraphs extraction read, by index: where evidence sentences are cut from.
+    var texts: [Int: ParagraphText] = [:]
 
     /// The graph of `findings`. Only entities named in the text (or listed in `implicit`,
     /// like the meeting a summary record records) are kept, with the relations and facts between them.
@@ -28,21 +30,26 @@ struct GraphAssembler {
             let paragraphID = Paragraph.id(documentID: documentID, ordinal: paragraph.ordinal)
             let text = offsets[candidate.paragraph] ?? ParagraphOffsets(paragraph.text)
             offsets[candidate.paragraph] = text
-            let start = text.codePoint(candidate.range.location)
+            let read = texts[candidate.paragraph]
+            let start = text.codePoint(read?.storedOffset(candidate.range.location) ?? candidate.range.location)
             guard mentionKeys.insert("\(paragraphID)|\(start)|\(key.id)").inserted else { continue }
             graph.mentions.append(Mention(
                 entityID: key.id, paragraphID: paragraphID, startOffset: start,
-                endOffset: text.codePoint(candidate.end), surfaceText: candidate.surface))
+                endOffset: text.codePoint(read?.storedOffset(candidate.end) ?? candidate.end), surfaceText: candidate.surface))
         }
         var relationIDs = Set<String>()
+        let evidence = EvidenceFinder(texts: texts, entities: findings.entities)
         for relation in findings.relations {
             let subject = canonical(relation.subject), object = canonical(relation.object)
             guard subject != object else { continue }
             for key in [subject, object] where aliases[key] == nil && implicit.contains(key) { order.append(key); aliases[key] = [] }
             guard aliases[subject] != nil, aliases[object] != nil else { continue }
             let paragraphID = Paragraph.id(documentID: documentID, ordinal: paragraphs[relation.paragraph].ordinal)
-            let row = Relation(subjectID: subject.id, predicate: relation.predicate, objectID: object.id, paragraphID: paragraphID)
-            if relationIDs.insert(row.id).inserted { graph.relations.append(row) }
+            var row = Relation(subjectID: subject.id, predicate: relation.predicate, objectID: object.id, paragraphID: paragraphID)
+            if relationIDs.insert(row.id).inserted {
+                row.evidence = evidence.sentence(of: relation).map(Self.collapse)
+                graph.relations.append(row)
+            }
         }
         var facts: [EntityKey: EntityFacts] = [:]
         for (key, fact) in findings.facts {

@@ -28,17 +28,21 @@ public struct GraphExtractor: Sendable {
 
         // First pass: names.
         var names: [[EntityCandidate]] = []
+        var lastConvention: EntityKey?
+        let conventions = ConventionReferences(context: context)
         for (position, paragraph) in paragraphs.enumerated() {
-            var candidates = gazetteerNames[position]
+            var candidates = CityGazetteer.removingStatesInCities(gazetteerNames[position], in: paragraph)
             candidates += BodyRecognizer(context: context).recognize(paragraph)
             candidates += CoreferenceResolver(context: context).recognize(paragraph)
             candidates += people.recognizeHonorifics(paragraph)
             var instruments = Findings()
             InstrumentRecognizer(context: context).recognize(paragraph, names: OverlapResolver.resolve(candidates), findings: &instruments)
             candidates += instruments.entities
+            candidates += conventions.recognize(paragraph, names: OverlapResolver.resolve(candidates), lastNamed: &lastConvention)
             findings.relations += instruments.relations
             findings.facts.merge(instruments.facts) { first, _ in first }
-            names.append(OverlapResolver.resolve(candidates))
+            let resolved = Self.wrappedTitlesCompleted(OverlapResolver.resolve(candidates), in: paragraph)
+            names.append(Self.recordSymbolIsTheMeeting(resolved, context: context, document: document))
         }
         let surnames = Set(names.joined().filter { $0.key.kind == .person }.map { PersonRecognizer.surname(of: $0.key.name) })
 
@@ -59,18 +63,75 @@ public struct GraphExtractor: Sendable {
             findings.facts.merge(local.facts) { first, _ in first }
         }
         recordMeeting(document, paragraphs: paragraphs, context: context, findings: &findings)
-        return GraphAssembler(documentID: documentID, paragraphs: document.paragraphs).assemble(findings, implicit: Set([context.recordedMeeting, context.recordedMeeting == nil ? nil : context.bodyKey].compactMap { $0 }))
+        Self.titleOfOwnSymbol(document, context: context, findings: &findings)
+        var assembler = GraphAssembler(documentID: documentID, paragraphs: document.paragraphs)
+        assembler.texts = Dictionary(uniqueKeysWithValues: paragraphs.map { ($0.index, $0) })
+        return assembler.assemble(findings, implicit: Self.implicit(context))
     }
 
-    /// The meeting a summary record records: its date and times, and the body that held it.
+    /// A body's or instrument's name cut at the end of its paragraph (a title wrapped onto
+    /// the next line, which the reader took for a new paragraph) stands for the one
+    /// gazetteer name it begins.
+    private static func wrappedTitlesCompleted(_ candidates: [EntityCandidate], in paragraph: ParagraphText) -> [EntityCandidate] {
+        guard let last = candidates.last, last.key.kind == .body || last.key.kind == .instrument,
+              paragraph.substring(NSRange(location: last.end, length: paragraph.length - last.end))
+                .allSatisfy(\.isWhitespace),
+              GazetteerRecognizer.shared.entry(named: last.key.name) == nil,
+              let whole = GazetteerRecognizer.shared.entry(completing: last.key.name) else { return candidates }
+        var completed = candidates
+        completed[completed.count - 1].key = whole
+        completed[completed.count - 1].surfaceIsAlias = false
+        return completed
+    }
+
+    /// A summary record's own symbol names the meeting it records, not a separate document;
+    /// any other document's symbol and its title, printed on its cover, name one entity (the symbol's).
+    private static func recordSymbolIsTheMeeting(_ candidates: [EntityCandidate], context: DocumentContext, document: ParsedDocument) -> [EntityCandidate] {
+        guard let symbol = document.symbol ?? context.header.symbol else { return candidates }
+        let own = context.recordedMeeting ?? EntityKey(.instrument, symbol)
+        let title = context.recordedMeeting == nil ? document.title.map(GraphAssembler.collapse) : nil
+        return candidates.map { candidate in
+            guard candidate.key.kind == .instrument, candidate.key.name == symbol || candidate.key.name == title else { return candidate }
+            var renamed = candidate
+            renamed.key = own
+            return renamed
+        }
+    }
+
+    /// The document's title as an alias of the entity its own symbol names, when the text prints the symbol.
+    private static func titleOfOwnSymbol(_ document: ParsedDocument, context: DocumentContext, findings: inout Findings) {
+        guard context.recordedMeeting == nil, let symbol = document.symbol, let title = document.title.map(GraphAssembler.collapse),
+              title != symbol, !title.isEmpty else { return }
+        let key = EntityKey(.instrument, symbol)
+        guard findings.entities.contains(where: { $0.key == key }) else { return }
+        findings.addAlias(title, of: key)
+    }
+
+    /// Entities a summary record implies without naming them in its text: the meeting it
+    /// records, the body that held it, its session and its Chair.
+    private static func implicit(_ context: DocumentContext) -> Set<EntityKey> {
+        guard let meeting = context.recordedMeeting else { return [] }
+        return Set([meeting, context.bodyKey, context.session, context.chair].compactMap { $0 })
+    }
+
+    /// The meeting a summary record records: its date, times and place from the header, the
+    /// symbol as an alias, the body that held it, the session it is part of and its Chair.
     private func recordMeeting(_ document: ParsedDocument, paragraphs: [ParagraphText], context: DocumentContext, findings: inout Findings) {
         guard let meeting = context.recordedMeeting, let first = paragraphs.first else { return }
+        let header = context.header
         let times = MeetingTimes.times(document, paragraphs: paragraphs)
-        findings.setDate(document.dated, of: meeting)
-        findings.setAttribute("start_time", times.start, of: meeting)
+        findings.setDate(header.date, of: meeting)
+        findings.setPlace(header.place, of: meeting)
+        findings.setAttribute("start_time", times.start ?? header.startTime, of: meeting)
         findings.setAttribute("end_time", times.end, of: meeting)
-        findings.setAttribute("symbol", document.symbol, of: meeting)
+        let symbol = document.symbol ?? header.symbol
+        findings.setAttribute("symbol", symbol, of: meeting)
+        if let symbol, symbol != meeting.name { findings.addAlias(symbol, of: meeting) }
         if findings.facts[meeting] == nil { findings.facts[meeting] = EntityFacts() }
-        findings.relate(meeting, .heldBy, context.bodyKey, in: first.index)
+        let title = header.titleParagraph ?? first.index
+        findings.relate(meeting, .heldBy, context.bodyKey, in: title)
+        findings.relate(meeting, .partOf, context.session, in: header.sessionParagraph ?? title)
+        findings.relate(context.session, .heldBy, context.bodyKey, in: header.sessionParagraph ?? title)
+        findings.relate(context.chair, .chaired, meeting, in: header.chairParagraph ?? title)
     }
 }

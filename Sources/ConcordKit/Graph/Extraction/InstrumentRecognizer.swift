@@ -20,6 +20,12 @@ struct InstrumentRecognizer {
         #"\b((?:\p{Lu}[\p{L}’']*\s+){1,7})(Convention|Recommendation|Protocol),\s+(\d{4})\s+\(No\.\s?(\d+)\)"#, requiring: ["(no."])
     private static let law = Pattern(
         #"\b((?:Decree[- ]Law|Legislative Decree|Royal Decree|Organic Law|Federal Law|Law|Decree|Act|Ordinance|Circular|Regulation|Order)\s+No\.\s?[\dA-Z][\w/\-.]*[\w])(?:\s+of\s+(?:\d{1,2}\s+)?(?:\p{Lu}\p{Ll}+\s+)?\d{4})?"#, requiring: [" no."])
+    /// A national law cited by its date and subject: "Act of 21 February 2013 on the protection of foreigners",
+    /// "Law of 4 May 2016 on migration" (the subject ends at punctuation or a word that starts a clause).
+    private static let datedLaw = Pattern(
+        #"\b(?:Act|Law|Decree|Ordinance|Organic Law|Royal Decree|Federal Act|Federal Law) of \d{1,2} "# + PatternPiece.month
+            + #" \d{4}(?: on (?:the )?(?:(?!(?:and|which|that|was|had|has|would|to|in|by)\b)[\p{Ll}\-’']+ ?){1,8}(?<! ))?"#,
+        requiring: ["act of", "law of", "decree of", "ordinance of"])
     private static let periodicReport = Pattern(
         #"\b((?:initial|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|combined [\w\s\-]+?) periodic reports?|initial report) of (?:the )?"#, caseInsensitive: false, requiring: ["report"])
     private static let communication = Pattern(#"\bcommunication No\.\s?(\d+/\d{4})(?:\s*\(([^()]{3,80} v\. [^()]{2,80})\))?"#, requiring: ["communication"])
@@ -47,7 +53,7 @@ struct InstrumentRecognizer {
             let key = EntityKey(.instrument, "General \(kindWord) No. \(number)\(ownerName)")
             add(key, match.range, priority: 3)
             if let year = match.rangeIfPresent(4) { findings.setDate(paragraph.substring(year), of: key) }
-            findings.relate(owner, .adopted, key, in: index)
+            findings.relate(owner, .adopted, key, in: index, at: match.range.location)
         }
         if let owner = context.bodyKey {
             for match in Self.draftComment.matches(in: paragraph) {
@@ -59,7 +65,7 @@ struct InstrumentRecognizer {
             for match in Self.annualReport.matches(in: paragraph) {
                 let key = EntityKey(.instrument, "Annual report of the \(owner.name)")
                 add(key, match.range, layer: .phrase)
-                findings.relate(owner, .adopted, key, in: index)
+                findings.relate(owner, .adopted, key, in: index, at: match.range.location)
             }
         }
         for match in Self.guidance.matches(in: paragraph) {
@@ -78,7 +84,7 @@ struct InstrumentRecognizer {
             }
             add(EntityKey(.instrument, surface), range, priority: 3)
         }
-        for match in Self.law.matches(in: paragraph) {
+        for match in Self.law.matches(in: paragraph) + Self.datedLaw.matches(in: paragraph) {
             add(EntityKey(.instrument, paragraph.substring(match.range)), match.range, priority: 2)
         }
         periodicReports(paragraph, names: names, findings: &findings)

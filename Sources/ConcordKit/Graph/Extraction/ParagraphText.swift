@@ -18,15 +18,26 @@ struct ParagraphText {
     private let codePoints: [Int]?
     /// The text for hand-written scanners (``ScannedPattern``), `nil` when it holds a character they do not handle.
     let scanText: ScanText?
+    /// For text mended by ``TextRepair``: each UTF-16 offset's offset in the stored paragraph text.
+    private let storedOffsets: [Int]?
 
+    /// The paragraph's text as the recognisers read it: `paragraph.text` mended by ``TextRepair``.
     init(_ paragraph: ParsedParagraph, index: Int) {
         self.index = index
         ordinal = paragraph.ordinal
         kind = paragraph.kind
-        text = paragraph.text
-        string = paragraph.text as NSString
-        let utf16 = Array(paragraph.text.utf16)
-        if utf16.count == paragraph.text.unicodeScalars.count {
+        var utf16 = Array(paragraph.text.utf16)
+        var source = paragraph.text
+        if let repaired = TextRepair.repair(utf16) {
+            utf16 = repaired.units
+            source = String(decoding: utf16, as: UTF16.self)
+            storedOffsets = repaired.origins
+        } else {
+            storedOffsets = nil
+        }
+        text = source
+        string = source as NSString
+        if utf16.count == source.unicodeScalars.count {
             codePoints = nil
         } else {
             var map = [Int](repeating: 0, count: utf16.count + 1)
@@ -43,8 +54,11 @@ struct ParagraphText {
         scanText = handled ? ScanText(units: utf16) : nil
         // The literals looked for are ASCII, and lowercasing a handled character that is not
         // ASCII never gives ASCII: lowering A–Z alone finds them in the same places, far cheaper.
-        lowercasedBytes = handled ? Self.asciiLowered(paragraph.text) : Array(paragraph.text.lowercased().utf8CString)
+        lowercasedBytes = handled ? Self.asciiLowered(source) : Array(source.lowercased().utf8CString)
     }
+
+    /// The UTF-16 offset in the stored paragraph text of offset `utf16Offset` of ``text``.
+    func storedOffset(_ utf16Offset: Int) -> Int { storedOffsets?[utf16Offset] ?? utf16Offset }
 
     /// Whether the lowercased text contains `literal` (lowercase).
     func contains(_ literal: String) -> Bool {

@@ -15,6 +15,10 @@ struct PersonRecognizer {
     private static let roleAfter = Pattern(
         #"^,\s+(?:(?:an?|the|who is|who was)\s+)?(?:[\p{Ll}\-]+\s+){0,3}(?:professor|lecturer|researcher|representative|director|head|chief|officer|expert|adviser|advisor|consultant|coordinator|president|chair|chairperson|minister|ambassador|judge|rapporteur|member|secretary|delegate|spokesperson|journalist|lawyer|activist|founder)\b"#)
     private static let introducedBy = Pattern(#"(?:moderated|chaired|presented|introduced|opened|led|facilitated|delivered) by $"#)
+    /// A title then a comma, as UN reports introduce office-holders: "the Special Rapporteur on the
+    /// human rights of migrants, Felipe González Morales", "the High Commissioner, Volker Türk".
+    private static let titleBefore = Pattern(
+        #"\b(?:Rapporteur|Expert|Chair|Chairperson|President|Vice-President|Commissioner|Secretary-General|Director|Director-General|Minister|Ambassador|Representative|Envoy|Coordinator|Judge|Professor|Rector|Ombudsman|Ombudsperson)\b[^.;()]{0,100},\s*$"#)
 
     /// Capitalised words that are never a given name.
     private static let notGivenNames: Set<String> = [
@@ -57,11 +61,12 @@ struct PersonRecognizer {
             let lastWord = surname.split(separator: " ").last.map(String.init) ?? surname
             let end = range.location + range.length
             let after = NSRange(location: end, length: min(80, paragraph.length - end))
-            let beforeStart = max(0, range.location - 40)
+            let beforeStart = max(0, range.location - 140)
             let before = paragraph.substring(NSRange(location: beforeStart, length: range.location - beforeStart))
             let introduced = knownSurnames.contains(lastWord)
                 || Self.roleAfter.firstMatch(in: paragraph, range: after) != nil
                 || !Self.introducedBy.matches(in: before).isEmpty
+                || !Self.titleBefore.matches(in: before).isEmpty
             guard introduced else { continue }
             found.append(EntityCandidate(
                 key: EntityKey(.person, "\(given) \(surname)"), paragraph: paragraph.index, range: range,

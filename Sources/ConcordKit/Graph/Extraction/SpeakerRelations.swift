@@ -13,6 +13,13 @@ struct SpeakerRelations {
     private static let affiliation = Pattern(
         #"^,\s+(?:(?:an?|the)\s+)?(?:[\p{Ll}\-]+\s+){0,3}(?:professor|lecturer|researcher|director|head|chief|fellow|member|expert|adviser|advisor|officer)\s+(?:at|of|with|in)\s+(?:the\s+)?"#)
     private static let chairedBy = Pattern(#"\b(?:moderated|chaired|presided over|facilitated) by $"#)
+    /// "The Chair said", "The CHAIRPERSON said" (older records print the role in capitals).
+    private static let chairSpeaks = Pattern(
+        #"^the (?:acting )?(?:chair|chairperson|chairman|chairwoman|president)(?![\p{L}\-])"#, caseInsensitive: true)
+    /// A role in a speaker's parenthesis ("(Rapporteur)", "(Country Rapporteur)", "(Vice-Chair)"):
+    /// a role the person has, not a body they speak for.
+    static let role = Pattern(
+        #"^(?:(?:Acting|Alternate|Co-|Country|Deputy|Vice-|Former)\s*)?(?:Rapporteur|Chair|Chairperson|Chairman|Chairwoman|President|Secretary|Coordinator|Task Force|Moderator|Facilitator|Focal Point|Member|Expert|Secretariat)(?![\p{L}])"#)
     private static let observerPrefix = Pattern(#"^(?:Observer|Representative) (?:for|of) (?:the )?"#)
 
     /// Adds speaker relations and the entities named in speakers' parentheses.
@@ -24,8 +31,7 @@ struct SpeakerRelations {
                 let start = max(0, person.range.location - 30)
                 let before = paragraph.substring(NSRange(location: start, length: person.range.location - start))
                 if !Self.chairedBy.matches(in: before).isEmpty {
-                    findings.relate(person.key, .chaired, meeting, in: paragraph.index)
-                    findings.relate(person.key, .spokeAt, meeting, in: paragraph.index)
+                    findings.relate(person.key, .chaired, meeting, in: paragraph.index, at: person.range.location)
                 }
             }
         }
@@ -48,15 +54,26 @@ struct SpeakerRelations {
     ) {
         let lead = Self.leadingNumber.firstMatch(in: paragraph, range: NSRange(location: 0, length: paragraph.length))
         let start = lead.map { $0.range.location + $0.range.length } ?? 0
+        if let chair = context.chair,
+           Self.chairSpeaks.firstMatch(in: paragraph, range: NSRange(location: start, length: paragraph.length - start)) != nil {
+            findings.relate(chair, .spokeAt, meeting, in: paragraph.index, at: start)
+            return
+        }
         guard let speaker = people.first(where: { $0.range.location == start }) else { return }
-        findings.relate(speaker.key, .spokeAt, meeting, in: paragraph.index)
+        findings.relate(speaker.key, .spokeAt, meeting, in: paragraph.index, at: speaker.range.location)
         let after = NSRange(location: speaker.end, length: paragraph.length - speaker.end)
         guard let parenthesis = Self.parenthesis.firstMatch(in: paragraph, range: after) else { return }
         let inside = parenthesis.range(at: 1)
+        if Self.role.firstMatch(in: paragraph, range: inside) != nil {
+            findings.setAttribute("role", GraphAssembler.collapse(paragraph.substring(inside)), of: speaker.key)
+            let body = names.first { NSIntersectionRange($0.range, inside).length > 0 && $0.key.kind == .body }
+            findings.relate(speaker.key, .memberOf, body?.key, in: paragraph.index, at: speaker.range.location)
+            return
+        }
         let party = names.filter { NSIntersectionRange($0.range, inside).length > 0 && ($0.key.kind == .state || $0.key.kind == .body) }
             .max { $0.range.length < $1.range.length }
         if let party {
-            findings.relate(speaker.key, .represents, party.key, in: paragraph.index)
+            findings.relate(speaker.key, .represents, party.key, in: paragraph.index, at: speaker.range.location)
             return
         }
         // An organisation no gazetteer knows: name it as printed, without "Observer for the".
@@ -69,6 +86,6 @@ struct SpeakerRelations {
         guard let first = text.first, first.isUppercase, !text.contains(where: \.isNumber) else { return }
         let key = EntityKey(.body, text)
         findings.entities.append(EntityCandidate(key: key, paragraph: paragraph.index, range: range, surface: text, priority: 1))
-        findings.relate(speaker.key, .represents, key, in: paragraph.index)
+        findings.relate(speaker.key, .represents, key, in: paragraph.index, at: speaker.range.location)
     }
 }

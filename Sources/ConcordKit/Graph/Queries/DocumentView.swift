@@ -7,6 +7,8 @@ public struct DocumentView: Sendable {
     public var paragraphs: [Paragraph]
     /// How many paragraphs the whole document has.
     public var paragraphCount: Int
+    /// Who says each paragraph, by paragraph id, in a summary record (see ``SpeakerAttribution``).
+    public var speakers: [String: SpeakerAttribution.Speaker] = [:]
 
     /// The short label of the document (`002`).
     public var label: String { DocumentLabel.short(document.sourceName) }
@@ -27,14 +29,20 @@ public struct DocumentViewQuery: Sendable {
             let one = try resolver.paragraph(reference, in: db)
             let owner = try resolver.document(one.documentID, in: db)
             let count = try Paragraph.filter(Column("document_id") == owner.id).fetchCount(db)
-            return DocumentView(document: owner, paragraphs: [one], paragraphCount: count)
+            return DocumentView(
+                document: owner, paragraphs: [one], paragraphCount: count,
+                speakers: try SpeakerAttribution().speakers(inDocument: owner.id, in: db))
         }
         let count = try Paragraph.filter(Column("document_id") == document.id).fetchCount(db)
         if let paragraph {
             let one = try resolver.paragraph(paragraph, of: document, in: db)
-            return DocumentView(document: document, paragraphs: [one], paragraphCount: count)
+            return DocumentView(
+                document: document, paragraphs: [one], paragraphCount: count,
+                speakers: try SpeakerAttribution().speakers(inDocument: document.id, in: db))
         }
         let all = try Paragraph.filter(Column("document_id") == document.id).order(Column("ordinal")).fetchAll(db)
-        return DocumentView(document: document, paragraphs: all, paragraphCount: count)
+        return DocumentView(
+            document: document, paragraphs: all, paragraphCount: count,
+            speakers: try SpeakerAttribution().speakers(inDocument: document.id, in: db))
     }
 }

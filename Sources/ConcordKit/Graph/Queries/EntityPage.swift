@@ -14,6 +14,10 @@ public struct EntityPage: Sendable {
         public var direction: Direction
         public var other: Entity
         public var place: ParagraphPlace?
+        /// `extracted` (found in the text) or `edited` (stated or confirmed by a person).
+        public var source: String = Relation.Source.extracted.rawValue
+        /// The sentence that states the relation, when it was extracted.
+        public var evidence: String?
     }
 
     public var entity: Entity
@@ -84,13 +88,13 @@ public struct EntityPageQuery: Sendable {
     func links(of group: EntityGroup, in db: Database) throws -> [EntityPage.Link] {
         let sql = """
             WITH RECURSIVE \(EntityGroup.redirectsSQL),
-            touching(relation_id, predicate, direction, other_id, paragraph_id) AS (
-              SELECT id, predicate, 'out', \(EntityGroup.canonical("object_id")), paragraph_id FROM relations
+            touching(relation_id, predicate, direction, other_id, paragraph_id, source, evidence) AS (
+              SELECT id, predicate, 'out', \(EntityGroup.canonical("object_id")), paragraph_id, source, evidence FROM relations
               WHERE subject_id IN (\(group.placeholders)) AND is_deleted = 0
               UNION ALL
-              SELECT id, predicate, 'in', \(EntityGroup.canonical("subject_id")), paragraph_id FROM relations
+              SELECT id, predicate, 'in', \(EntityGroup.canonical("subject_id")), paragraph_id, source, evidence FROM relations
               WHERE object_id IN (\(group.placeholders)) AND is_deleted = 0)
-            SELECT t.relation_id, t.predicate, t.direction, \(EntityColumns.select("o")), \(ParagraphPlace.columns)
+            SELECT t.relation_id, t.predicate, t.direction, \(EntityColumns.select("o")), \(ParagraphPlace.columns), t.source, t.evidence
             FROM touching t
             JOIN entities o ON o.id = t.other_id AND o.is_deleted = 0
             LEFT JOIN paragraphs p ON p.id = t.paragraph_id
@@ -101,10 +105,12 @@ public struct EntityPageQuery: Sendable {
         let rows = try Row.fetchAll(db, sql: sql, arguments: group.arguments + group.arguments + [group.canonicalID])
         return rows.map { row in
             let direction: String = row[2]
+            let tail = 3 + EntityColumns.count + ParagraphPlace.columnCount
             return EntityPage.Link(
                 relationID: row[0], predicate: row[1], direction: EntityPage.Link.Direction(rawValue: direction) ?? .out,
                 other: EntityColumns.entity(in: row, startingAt: 3),
-                place: ParagraphPlace(row: row, startingAt: 3 + EntityColumns.count))
+                place: ParagraphPlace(row: row, startingAt: 3 + EntityColumns.count),
+                source: row[tail], evidence: row[tail + 1])
         }
     }
 

@@ -30,6 +30,8 @@ public struct ParagraphPlace: Codable, Hashable, Sendable {
 
     /// The columns to select (with a `paragraphs p` and `documents d` join) for ``init(row:startingAt:)``.
     static let columns = "p.id, d.id, d.source_name, d.symbol, p.ordinal, p.number"
+    /// How many ``columns`` there are.
+    static let columnCount = 6
 
     /// Reads the six ``columns`` from `row`, starting at `index`; `nil` when the paragraph id is NULL.
     init?(row: Row, startingAt index: Int) {

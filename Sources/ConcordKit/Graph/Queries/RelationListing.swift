@@ -15,6 +15,10 @@ public struct RelationListing: Sendable {
         public var sourceName: String?
         public var ordinal: Int?
         public var number: Int?
+        /// `extracted` or `edited` (see ``Relation/Source``).
+        public var source: String = Relation.Source.extracted.rawValue
+        /// The sentence stating the relation, for extracted ones.
+        public var evidence: String?
     }
 
     public init() {}
@@ -27,13 +31,14 @@ public struct RelationListing: Sendable {
                 WITH RECURSIVE \(EntityGroup.redirectsSQL),
                 live AS (
                   SELECT DISTINCT \(EntityGroup.canonical("r.subject_id")) AS subject_id, r.predicate,
-                         \(EntityGroup.canonical("r.object_id")) AS object_id, r.paragraph_id
+                         \(EntityGroup.canonical("r.object_id")) AS object_id, r.paragraph_id, r.source, r.evidence
                   FROM relations r
                   JOIN entities s ON s.id = r.subject_id AND s.is_deleted = 0
                   JOIN entities o ON o.id = r.object_id AND o.is_deleted = 0
                   WHERE r.is_deleted = 0 AND (?1 IS NULL OR r.predicate = ?1)
                 )
-                SELECT live.subject_id, s.name, live.predicate, live.object_id, o.name, d.source_name, p.ordinal, p.number
+                SELECT live.subject_id, s.name, live.predicate, live.object_id, o.name, d.source_name, p.ordinal, p.number,
+                       live.source, live.evidence
                 FROM live
                 JOIN entities s ON s.id = live.subject_id AND s.is_deleted = 0
                 JOIN entities o ON o.id = live.object_id AND o.is_deleted = 0
@@ -45,7 +50,7 @@ public struct RelationListing: Sendable {
         return rows.map { row in
             Item(
                 subjectID: row[0], subjectName: row[1], predicate: row[2], objectID: row[3], objectName: row[4],
-                sourceName: row[5], ordinal: row[6], number: row[7])
+                sourceName: row[5], ordinal: row[6], number: row[7], source: row[8], evidence: row[9])
         }
     }
 }

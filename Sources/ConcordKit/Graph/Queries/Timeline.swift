@@ -17,21 +17,16 @@ public struct Timeline: Sendable {
     /// Events (canonical, live) in date order; only those related to `entity` when given.
     public func events(relatedTo entity: Entity? = nil, limit: Int = 500, in db: Database) throws -> [Entry] {
         guard let entity else {
-            let events = try Entity.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM entities WHERE kind = 'event' AND is_deleted = 0 AND merged_into IS NULL
-                    ORDER BY date IS NULL, date, name, id LIMIT ?
-                    """,
-                arguments: [limit])
+            let events = try Entity.fetchAll(db, sql: Self.allEventsSQL, arguments: [limit])
             return events.map { Entry(event: $0, predicates: []) }
         }
         let group = try EntityGroup.of(entity, in: db)
         var entries: [String: Entry] = [:]
         for link in try EntityPageQuery().links(of: group, in: db) where link.other.kind == .event {
-            entries[link.other.id, default: Entry(event: link.other, predicates: [])].predicates.append(link.predicate)
+            if entries[link.other.id] == nil { entries[link.other.id] = Entry(event: try Self.filledIn(link.other, in: db), predicates: []) }
+            entries[link.other.id]?.predicates.append(link.predicate)
         }
-        if entity.kind == .event { entries[entity.id] = Entry(event: entity, predicates: ["itself"]) }
+        if entity.kind == .event { entries[entity.id] = Entry(event: try Self.filledIn(entity, in: db), predicates: ["itself"]) }
         return entries.values
             .map { Entry(event: $0.event, predicates: Array(Set($0.predicates)).sorted()) }
             .sorted { lhs, rhs in
@@ -43,5 +38,31 @@ public struct Timeline: Sendable {
                 }
             }
             .prefix(limit).map { $0 }
+    }
+
+    /// Live canonical events, with the date and place of an entity merged into them when they have none.
+    static let allEventsSQL = """
+        WITH RECURSIVE \(EntityGroup.redirectsSQL),
+        merged(id, date, place) AS (
+          SELECT r.canonical_id, min(m.date), min(m.place) FROM entity_redirect r JOIN entities m ON m.id = r.id
+          WHERE m.is_deleted = 0 GROUP BY r.canonical_id)
+        SELECT * FROM (
+          SELECT e.id, e.kind, e.name, e.summary, coalesce(e.date, merged.date) AS date,
+                 coalesce(e.place, merged.place) AS place, e.merged_into, e.is_deleted
+          FROM entities e LEFT JOIN merged ON merged.id = e.id
+          WHERE e.kind = 'event' AND e.is_deleted = 0 AND e.merged_into IS NULL)
+        ORDER BY date IS NULL, date, name, id LIMIT ?
+        """
+
+    /// `event` with its missing date and place taken from the entities merged into it.
+    static func filledIn(_ event: Entity, in db: Database) throws -> Entity {
+        guard event.date == nil || event.place == nil else { return event }
+        var result = event
+        let group = try EntityGroup.of(event, in: db)
+        for member in try Entity.fetchAll(db, keys: group.memberIDs.dropFirst()).sorted(by: { $0.id < $1.id }) {
+            result.date = result.date ?? member.date
+            result.place = result.place ?? member.place
+        }
+        return result
     }
 }

@@ -15,7 +15,7 @@ import Testing
 
     @Test func speakersSpeakAtTheRecordedMeetingForWhomTheParenthesisSays() throws {
         let graph = ExtractionFixture.extract(Self.record, kind: .summaryRecord, sourceName: "record.txt")
-        let meeting = "Meeting of the \(ExtractionFixture.migrantWorkersCommittee) recorded in record.txt"
+        let meeting = "Meeting recorded in record.txt of the \(ExtractionFixture.migrantWorkersCommittee)"
         let statements = ExtractionFixture.statements(graph)
         for speaker in ["Ms. Labiad", "Mr. Nowosad", "Mr. Corzo Sosa", "Ms. Kent"] {
             #expect(statements.contains("\(speaker) spoke_at \(meeting)"))
@@ -30,7 +30,7 @@ import Testing
 
     @Test func theRecordedMeetingHasItsTimesAndHeadingAndIsHeldByTheCommittee() throws {
         let graph = ExtractionFixture.extract(Self.record, kind: .summaryRecord, sourceName: "record.txt")
-        let meeting = try #require(graph.entities.first { $0.name.hasPrefix("Meeting of the") })
+        let meeting = try #require(graph.entities.first { $0.name.hasPrefix("Meeting recorded in") })
         let attributes = Dictionary(graph.attributes.filter { $0.entityID == meeting.id }.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         #expect(attributes["start_time"] == "15:10")
         #expect(attributes["end_time"] == "16:55")
