@@ -1,8 +1,13 @@
 import GRDB
 
-/// Works out what Tab should offer at the cursor: command names, options, entity
-/// kinds, relation predicates, field names, and entity names and ids from the
-/// knowledge base.
+/// Works out what Tab should offer at the cursor: command names, options and their
+/// fixed values (`--format`), entity kinds, relation predicates, field names, document
+/// labels, tags in use, and entity names and ids from the knowledge base.
+///
+/// A name completes from its beginning or from the beginning of any of its words, and
+/// from any alias, ignoring case and accents (`Boter` → `"Mr. Botero Navarro"`); when the
+/// entity argument takes several words, an unquoted name may be typed with its spaces
+/// (`show Mr. Bot`).
 ///
 /// It is pure apart from its read of the database: given the line up to the
 /// cursor it returns the candidates, each the full text that replaces the word
@@ -27,7 +32,9 @@ public struct CompletionProvider: Sendable {
 
     /// What a word position holds, decided from the command's argument names.
     enum Slot: Equatable {
-        case command, entity, kind, predicate, field, nothing
+        case command, entity, kind, predicate, field, document, tag, nothing
+        /// An option's fixed values (`--format json|csv|…`).
+        case values([String])
     }
 
     private let knowledgeBase: KnowledgeBase?
@@ -58,14 +65,66 @@ public struct CompletionProvider: Sendable {
             candidates = Self.matching(typed, in: RelationPredicate.allCases.map(\.rawValue))
         case .field:
             candidates = Self.matching(typed, in: ["name", "summary", "date", "place"])
+        case .values(let values):
+            candidates = Self.matching(typed, in: values)
+        case .document:
+            candidates = read { try entityNames.documentLabels(beginningWith: typed, in: $0) }
+        case .tag:
+            candidates = read { try entityNames.tags(beginningWith: typed, in: $0) }
         case .entity:
+            if partial.quote == nil, let run = precedingEntityWords(of: partial) {
+                return namesContinuing(run, partial: partial)
+            }
             let (found, whole) = entities(beginningWith: typed)
-            candidates = found.map { Self.quoted($0, quote: partial.quote) }
+            // One quote for all when any needs it, so the shared beginning is a real beginning (`"Guatemala`).
+            let quote = partial.quote ?? (found.contains(where: Self.needsQuotes) ? "\"" : nil)
+            candidates = found.map { Self.quoted($0, quote: quote) }
             endsWord = whole
         case .nothing:
             candidates = []
         }
         return Completion(start: partial.partialStart, candidates: candidates, endsWord: endsWord)
+    }
+
+    /// `body`'s answer from the knowledge base; none without one or on an error.
+    private func read(_ body: (Database) throws -> [String]) -> [String] {
+        (try? knowledgeBase?.read(body)) ?? []
+    }
+
+    /// The unquoted words before the cursor that belong to the same many-word entity argument
+    /// as the word being typed (`Mr.` in `show Mr. Bot`), or nil when there are none.
+    func precedingEntityWords(of partial: PartialCommandLine) -> [String]? {
+        guard let command = partial.words.first, let shape = CommandShape.named(command),
+              let repeating = shape.positionals.last, repeating.isRepeating else { return nil }
+        var run: [String] = []
+        for word in partial.words.dropFirst().reversed() {
+            if word.hasPrefix("-") || word.contains(where: \.isWhitespace) { break }
+            run.insert(word, at: 0)
+        }
+        // Only the words the repeating argument takes (after the positionals before it).
+        let before = shape.positionals.count - 1
+        let positionalWords = partial.words.dropFirst().filter { !$0.hasPrefix("-") }.count
+        let taken = min(run.count, positionalWords - before)
+        guard taken > 0, Self.slot(forValueNamed: repeating.valueName, option: []) == .entity else { return nil }
+        return Array(run.suffix(taken))
+    }
+
+    /// Names beginning with `run` followed by the word being typed, offered as the rest of the name
+    /// from that word on, unquoted (the argument takes several words): `Bot` → `Botero Navarro`.
+    private func namesContinuing(_ run: [String], partial: PartialCommandLine) -> Completion {
+        let typedWords = run + [partial.partial]
+        let key = typedWords.map(NameNormalizer.normalize)
+        let found = read { try entityNames.names(beginningWith: typedWords.joined(separator: " "), in: $0) }
+        var rests: [String] = []
+        for name in found {
+            let words = name.split(whereSeparator: \.isWhitespace).map(String.init)
+            guard words.count >= key.count,
+                  zip(words.prefix(run.count).map(NameNormalizer.normalize), key).allSatisfy({ $0 == $1 }),
+                  NameNormalizer.normalize(words[run.count]).hasPrefix(key[run.count]) else { continue }
+            let rest = words[run.count...].joined(separator: " ")
+            if !rest.contains(where: { $0 == "\"" || $0 == "'" || $0 == "\\" }), !rests.contains(rest) { rests.append(rest) }
+        }
+        return Completion(start: partial.partialStart, candidates: rests)
     }
 
     /// What the word being typed should be, from the command and the words before it.
@@ -79,7 +138,10 @@ public struct CompletionProvider: Sendable {
             let word = partial.words[index]
             if word.hasPrefix("-"), let option = shape.option(named: String(word.split(separator: "=")[0])) {
                 if option.takesValue && !word.contains("=") { index += 1 }
-                if index >= partial.words.count { return Self.slot(forValueNamed: option.valueName, option: option.names) }
+                if index >= partial.words.count {
+                    if !option.values.isEmpty { return .values(option.values) }
+                    return Self.slot(forValueNamed: option.valueName, option: option.names)
+                }
             } else if word.hasPrefix("-") {
                 // An unknown option: skip it.
             } else {
@@ -89,6 +151,7 @@ public struct CompletionProvider: Sendable {
         }
         if let last = partial.words.last, last.hasPrefix("-"), !last.contains("="),
            let option = shape.option(named: last), option.takesValue {
+            if !option.values.isEmpty { return .values(option.values) }
             return Self.slot(forValueNamed: option.valueName, option: option.names)
         }
         guard let positional = shape.positional(at: positionalIndex) else { return .nothing }
@@ -101,6 +164,8 @@ public struct CompletionProvider: Sendable {
         if names.contains("--predicate") || name.hasPrefix("predicate") || name == "via" { return .predicate }
         if name == "command" || name == "subcommands" { return .command }
         if name == "field" { return .field }
+        if names.contains("--tag") || (names.isEmpty && name == "tag") { return .tag }
+        if names.isEmpty && name == "document" { return .document }
         let entityNames: Set<String> = [
             "entity", "entities", "subject", "object", "survivor", "duplicate", "target", "from", "to",
             "start", "end", "source", "destination", "first", "second", "a", "b", "center", "centre", "reference",
@@ -118,11 +183,13 @@ public struct CompletionProvider: Sendable {
         let looksLikeID = idPrefixes.contains { lowered.hasPrefix($0) }
         // "pers" may be the start of a name or of an id: offer "person:" as well.
         let kindPrefixes = lowered.count >= 3 && !lowered.contains(":") ? idPrefixes.filter { $0.hasPrefix(lowered) } : []
-        let found = (try? knowledgeBase?.read { db -> [String] in
-            looksLikeID
-                ? try entityNames.ids(beginningWith: lowered, in: db)
-                : try entityNames.names(beginningWith: typed, in: db)
-        }) ?? []
+        let found = read { db -> [String] in
+            if looksLikeID { return try entityNames.ids(beginningWith: lowered, in: db) }
+            let beginning = try entityNames.names(beginningWith: typed, in: db)
+            let within = try entityNames.names(withWordBeginning: typed, in: db)
+            var seen = Set(beginning)
+            return beginning + within.filter { seen.insert($0).inserted }
+        }
         let candidates = kindPrefixes + found
         return (candidates, !(candidates.count == 1 && kindPrefixes.count == 1))
     }
@@ -138,11 +205,15 @@ public struct CompletionProvider: Sendable {
         return words.filter { $0.lowercased().hasPrefix(lowered) }.sorted()
     }
 
+    /// `true` when `text` is not one bare word on a REPL line.
+    static func needsQuotes(_ text: String) -> Bool {
+        text.contains { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == "\\" } || text.hasPrefix("#")
+    }
+
     /// `text` as one word on a REPL line: bare when it can be, else quoted with `quote`
     /// (the quote the user opened) or double quotes.
     static func quoted(_ text: String, quote: Character?) -> String {
-        let needsQuotes = text.contains { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == "\\" } || text.hasPrefix("#")
-        if quote == nil && !needsQuotes { return text }
+        if quote == nil && !needsQuotes(text) { return text }
         if quote == "'" && !text.contains("'") { return "'" + text + "'" }
         let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return "\"" + escaped + "\""

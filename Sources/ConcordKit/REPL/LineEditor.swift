@@ -44,6 +44,7 @@ final class LineEditor {
         historyIsWritable = history.prepareDirectory()
         if FileManager.default.fileExists(atPath: history.path) { _ = read_history(history.path) }
         _ = concord_terminal_install_signal_handlers()
+        QueryInterruption.shared.watch(descriptor: concord_terminal_interrupt_descriptor())
     }
 
     /// Shows `prompt` and reads one line.
