@@ -76,9 +76,7 @@ public struct CompletionProvider: Sendable {
                 return namesContinuing(run, partial: partial)
             }
             let (found, whole) = entities(beginningWith: typed)
-            // One quote for all when any needs it, so the shared beginning is a real beginning (`"Guatemala`).
-            let quote = partial.quote ?? (found.contains(where: Self.needsQuotes) ? "\"" : nil)
-            candidates = found.map { Self.quoted($0, quote: quote) }
+            candidates = found.map { Self.quoted($0, quote: partial.quote) }
             endsWord = whole
         case .nothing:
             candidates = []

@@ -136,8 +136,21 @@ final class LineEditorState: @unchecked Sendable {
 
     /// The longest case-insensitive common beginning of `words` (in the first one's
     /// spelling), or `typed` when that would be shorter than what is already typed.
+    ///
+    /// When some words are quoted and some bare (`Guatemala`, `"Guatemalan Migration Board"`),
+    /// the beginning is taken without the quotes and given bare (`Guatemala`) as long as it is one
+    /// word; the next Tab lists them all.
     static func commonPrefix(_ words: [String], atLeast typed: String) -> String {
-        guard var common = words.first.map({ Array($0) }) else { return typed }
+        let isQuoted = { (word: String) in word.first == "\"" || word.first == "'" }
+        let mixed = words.contains(where: isQuoted) && !words.allSatisfy(isQuoted)
+        let compared = mixed ? words.map { isQuoted($0) ? String($0.dropFirst()) : $0 } : words
+        let common = sharedBeginning(compared)
+        if mixed && common.contains(where: \.isWhitespace) { return typed }
+        return common.count < typed.count ? typed : common
+    }
+
+    private static func sharedBeginning(_ words: [String]) -> String {
+        guard var common = words.first.map({ Array($0) }) else { return "" }
         for word in words.dropFirst() {
             let characters = Array(word)
             var length = 0
@@ -147,6 +160,6 @@ final class LineEditorState: @unchecked Sendable {
             }
             common = Array(common.prefix(length))
         }
-        return common.count < typed.count ? typed : String(common)
+        return String(common)
     }
 }

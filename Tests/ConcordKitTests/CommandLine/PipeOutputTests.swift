@@ -51,7 +51,8 @@ import Testing
         let columns = header.split(separator: "\t").count
         for line in lines {
             #expect(line.split(separator: "\t", omittingEmptySubsequences: false).count == columns, "\(line)")
-            #expect(!line.hasSuffix("…"))
+            // A search snippet is an excerpt by design (its « » and … come from FTS5); other cells are whole.
+            if arguments.first != "search" { #expect(!line.hasSuffix("…")) }
         }
     }
 

@@ -99,9 +99,10 @@ struct PagingAndInterruptTests {
         try session.typeLine("sql WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")
         // A Ctrl-C that arrives before the query starts only abandons nothing; press until it lands.
         var interrupted = false
-        for _ in 0..<10 where !interrupted {
+        try session.waitFor("the query echoed") { $0.contains("SELECT count(*) FROM c") }
+        for _ in 0..<20 where !interrupted {
             try session.press("C-c")
-            interrupted = (try? session.waitFor("interrupted", timeout: 2)) != nil
+            interrupted = (try? session.waitFor("interrupted", timeout: 3)) != nil
         }
         #expect(interrupted)
         try waitForPrompt(session)

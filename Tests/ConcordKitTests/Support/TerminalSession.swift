@@ -40,7 +40,8 @@ final class TerminalSession {
         variables["PS1"] = shellPrompt
         variables["HISTFILE"] = "/dev/null"
         let session = try TerminalSession(script: "env \(assignments(variables)) bash --norc --noprofile -i", rows: rows)
-        try session.waitFor(shellPrompt)
+        // capture-pane drops trailing spaces.
+        try session.waitFor(shellPrompt.trimmingCharacters(in: .whitespaces))
         return session
     }
 
