@@ -89,3 +89,38 @@ import Testing
         #expect(files == ["kb.db", "kb.db.key"])
     }
 }
+
+/// Every example that a command's help shows runs on a knowledge base built from the seeds.
+@Suite struct HelpExampleTests {
+    /// The examples in the help texts: `e.g. CMD …` and `Example: CMD …`, up to the sentence's end.
+    static func examples() -> [String] {
+        var found: [String] = []
+        for command in CommandCatalog.promptCommands {
+            let text = ConcordCommand.helpMessage(for: command, columns: 10_000)
+            let pattern = #"(?:e\.g\.|Example:) ((?:[a-z]+) [^\n]*?)(?:\.(?=\s|$)|\n|$)"#
+            guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
+            for match in expression.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let range = Range(match.range(at: 1), in: text) else { continue }
+                let example = String(text[range]).replacingOccurrences(of: #" \(Tab completes.*"#, with: "", options: .regularExpression)
+                let name = example.split(separator: " ").first.map(String.init) ?? ""
+                if CommandCatalog.names.contains(name) || name == "concord" { found.append(example) }
+            }
+        }
+        return found
+    }
+
+    @Test func everyExampleInTheHelpRuns() throws {
+        let fixture = try ReplFixture()
+        let examples = Self.examples()
+        #expect(examples.contains { $0.hasPrefix("timeline ") })
+        #expect(examples.count >= 10)
+        let folder = (fixture.databasePath as NSString).deletingLastPathComponent
+        // `add` comes before examples that use what it adds; the rest run in help order.
+        let ordered = examples.filter { $0.hasPrefix("add ") } + examples.filter { !$0.hasPrefix("add ") && !$0.hasPrefix("concord ") }
+        for example in ordered {
+            let result = try ConcordProcess.run(
+                ["--db", fixture.databasePath, "run", example], environment: fixture.environment, directory: folder)
+            #expect(result.status == 0, "\(example): \(result.errors)")
+        }
+    }
+}
