@@ -13,7 +13,7 @@ enum VersionReport {
         return [
             "concord \(concordVersion)",
             "SQLite \(String(cString: sqlite3_libversion()))",
-            "schema \(migrations.count) (\(migrations.last ?? "none"))",
+            "schema \(migrations.last ?? "none") (\(migrations.count) migrations)",
         ]
     }
 

@@ -48,7 +48,7 @@ import Testing
             #expect(lines.count == 3)
             #expect(lines.first?.hasPrefix("concord ") == true)
             #expect(lines.dropFirst().first?.hasPrefix("SQLite 3.") == true)
-            #expect(lines.last == "schema \(StoreSchema.migrator.migrations.count) (\(StoreSchema.migrator.migrations.last ?? ""))")
+            #expect(lines.last == "schema \(StoreSchema.migrator.migrations.last ?? "") (\(StoreSchema.migrator.migrations.count) migrations)")
         }
         #expect(try concord(["--db", fixture.databasePath, "--version"]).output.hasPrefix("concord "))
     }
