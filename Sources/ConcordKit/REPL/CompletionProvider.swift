@@ -22,11 +22,15 @@ public struct CompletionProvider: Sendable {
         public var candidates: [String]
         /// `false` when a single candidate is not a whole word yet (an id's `kind:` prefix).
         public var endsWord: Bool
+        /// How each candidate is listed when Tab is pressed again (`Benjamin Lewis (person)`);
+        /// nil to list the candidates themselves.
+        public var listed: [String]?
 
-        public init(start: Int, candidates: [String], endsWord: Bool = true) {
+        public init(start: Int, candidates: [String], endsWord: Bool = true, listed: [String]? = nil) {
             self.start = start
             self.candidates = candidates
             self.endsWord = endsWord
+            self.listed = listed
         }
     }
 
@@ -56,6 +60,7 @@ public struct CompletionProvider: Sendable {
         }
         let candidates: [String]
         var endsWord = true
+        var listed: [String]?
         switch slot(for: partial) {
         case .command:
             candidates = Self.matching(typed, in: Self.commandNames)
@@ -78,10 +83,20 @@ public struct CompletionProvider: Sendable {
             let (found, whole) = entities(beginningWith: typed)
             candidates = found.map { Self.quoted($0, quote: partial.quote) }
             endsWord = whole
+            listed = found.count > 1 ? withKinds(found) : nil
         case .nothing:
             candidates = []
         }
-        return Completion(start: partial.partialStart, candidates: candidates, endsWord: endsWord)
+        return Completion(start: partial.partialStart, candidates: candidates, endsWord: endsWord, listed: listed)
+    }
+
+    /// Names as Tab lists them, each with the kinds of the entities it names: `Benjamin Lewis (person)`.
+    private func withKinds(_ names: [String]) -> [String] {
+        let kinds = (try? knowledgeBase?.read { db in try names.map { try entityNames.kinds(named: $0, in: db) } }) ?? []
+        return names.enumerated().map { index, name in
+            guard index < kinds.count, !kinds[index].isEmpty else { return name }
+            return "\(name) (\(kinds[index].joined(separator: ", ")))"
+        }
     }
 
     /// `body`'s answer from the knowledge base; none without one or on an error.

@@ -50,6 +50,19 @@ extension EntityNameCompletion {
             .joined(separator: ",") + "]"
     }
 
+    /// The kinds of the live entities called `name` (by name or alias), sorted; an id's kind for an id.
+    func kinds(named name: String, in db: Database) throws -> [String] {
+        if name.hasSuffix(":") { return [] }
+        if let colon = name.firstIndex(of: ":"), EntityKind(rawValue: String(name[..<colon])) != nil { return [String(name[..<colon])] }
+        return try String.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT e.kind FROM aliases a JOIN entities e ON e.id = a.entity_id
+                WHERE a.normalized_alias = ? AND e.is_deleted = 0 ORDER BY e.kind
+                """,
+            arguments: [NameNormalizer.normalize(name)])
+    }
+
     /// Short labels of the documents (`002`) beginning with `typed`, for `doc`.
     func documentLabels(beginningWith typed: String, in db: Database) throws -> [String] {
         let labels = try String.fetchAll(db, sql: "SELECT source_name FROM documents ORDER BY source_name").map(DocumentLabel.short)

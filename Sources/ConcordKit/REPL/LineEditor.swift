@@ -109,7 +109,9 @@ final class LineEditorState: @unchecked Sendable {
         rl_completion_append_character = single && completion.endsWord ? 0x20 : 0
         let already = String(String.UnicodeScalarView(typed[min(libeditStart, typed.count)...]))
         let common = single ? replacements[0] : Self.commonPrefix(replacements, atLeast: already)
-        let entries = single ? [common] : [common] + replacements
+        // Entries after the first are only listed (second Tab): the entity's kind may follow each name.
+        let listed = completion.listed.flatMap { $0.count == replacements.count ? $0 : nil } ?? replacements
+        let entries = single ? [common] : [common] + listed
         guard let list = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))?
             .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)
         else { return nil }

@@ -50,7 +50,8 @@ struct CompletionAtThePromptTests {
         try session.press("Tab")
         try session.waitFor("concord> show OHCHR")
         try session.press("Tab")
-        try session.waitFor("OHCHR Recommended Principles")
+        try session.waitFor("OHCHR Recommended Principles and Guidelines on Human Rights (instrument)")
+        try session.waitFor("OHCHR (body)")
         try session.press("C-c")
         try session.typeLine("quit")
     }

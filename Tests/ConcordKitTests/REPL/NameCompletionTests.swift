@@ -35,6 +35,14 @@ import Testing
         #expect(!complete("show otero").contains("\"Mr. Botero Navarro\""))
     }
 
+    @Test func aSecondTabListsEachNameWithItsKind() {
+        let line = "show Lewis"
+        let completion = provider.complete(line: line, cursor: line.unicodeScalars.count)
+        #expect(completion.candidates.count > 1)
+        #expect(completion.listed?.contains("Benjamin Lewis (person)") == true, "\(completion.listed ?? [])")
+        #expect(completion.listed?.count == completion.candidates.count)
+    }
+
     @Test func anAliasCompletes() {
         #expect(complete("show OHC").first == "OHCHR")
     }
