@@ -199,6 +199,9 @@ public struct CompletionProvider: Sendable {
         let found = read { db -> [String] in
             if looksLikeID { return try entityNames.ids(beginningWith: lowered, in: db) }
             let beginning = try entityNames.names(beginningWith: typed, in: db)
+            // Names beginning with the text come first; when they already fill the list, the
+            // word-start lookup (a trigram MATCH and a check of each candidate) is not needed.
+            guard beginning.count < entityNames.limit else { return beginning }
             let within = try entityNames.names(withWordBeginning: typed, in: db)
             var seen = Set(beginning)
             return beginning + within.filter { seen.insert($0).inserted }

@@ -1,3 +1,5 @@
+import CSQLiteSession
+import Foundation
 import GRDB
 
 extension EntityNameCompletion {
@@ -13,9 +15,13 @@ extension EntityNameCompletion {
         let typedWords = FuzzyMatch.words(typed)
         let letters = typedWords.joined()
         guard letters.count >= 3 else { return [] }
-        let ids = try String.fetchAll(
-            db, sql: "SELECT DISTINCT entity_id FROM name_search WHERE name_search MATCH ? LIMIT ?",
-            arguments: [EntityFinder.phrase(letters), Self.wordCandidateLimit])
+        // Letters made of common trigrams with few matches can make the MATCH read long lists:
+        // past its time budget the lookup gives up, and Tab offers the names beginning with the text.
+        guard let ids = try Self.withinBudget(db, {
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT entity_id FROM name_search WHERE name_search MATCH ? LIMIT ?",
+                arguments: [EntityFinder.phrase(letters), Self.wordCandidateLimit])
+        }) else { return [] }
         guard !ids.isEmpty else { return [] }
         let names = try String.fetchAll(
             db,
@@ -30,8 +36,30 @@ extension EntityNameCompletion {
         return Array(matching.sorted { $0.lowercased() < $1.lowercased() }.prefix(limit))
     }
 
+    /// How long the trigram lookup may run before it is abandoned, in nanoseconds.
+    static let wordLookupBudget: UInt64 = 2_000_000
+
+    /// `body`'s result, or nil when it ran past ``wordLookupBudget`` (a progress handler
+    /// interrupts it; the handler is removed afterwards).
+    /// Related SQLite documentation: <https://www.sqlite.org/c3ref/progress_handler.html>.
+    static func withinBudget<T>(_ db: Database, _ body: () throws -> T) throws -> T? {
+        let deadline = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+        defer { deadline.deallocate() }
+        deadline.pointee = DispatchTime.now().uptimeNanoseconds + wordLookupBudget
+        sqlite3_progress_handler(db.sqliteConnection, 1_000, { context in
+            guard let context else { return 0 }
+            return DispatchTime.now().uptimeNanoseconds > context.assumingMemoryBound(to: UInt64.self).pointee ? 1 : 0
+        }, deadline)
+        defer { sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil) }
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
+            return nil
+        }
+    }
+
     /// Entities read from the trigram index for one word-start lookup.
-    static let wordCandidateLimit = 400
+    static let wordCandidateLimit = 200
 
     /// `true` when `typed` (all but its last word whole, the last one begun) appears in `words`
     /// starting at one of its words.

@@ -43,6 +43,18 @@ import Testing
         #expect(completion.listed?.count == completion.candidates.count)
     }
 
+    @Test func aWordLookupThatRunsTooLongIsAbandoned() throws {
+        let knowledgeBase = try KnowledgeBase.inMemory()
+        let endless = try knowledgeBase.read { db in
+            try EntityNameCompletion.withinBudget(db) {
+                try Int.fetchOne(db, sql: "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")
+            }
+        }
+        #expect(endless == nil)
+        let quick = try knowledgeBase.read { db in try EntityNameCompletion.withinBudget(db) { try Int.fetchOne(db, sql: "SELECT 7") } }
+        #expect(quick == .some(7))
+    }
+
     @Test func anAliasCompletes() {
         #expect(complete("show OHC").first == "OHCHR")
     }
