@@ -25,17 +25,8 @@ extension ChildProcess {
         posix_spawn_file_actions_addclose(&actions, inputPipe[0])
         posix_spawn_file_actions_addclose(&actions, inputPipe[1])
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
+        var attributes = defaultSignalAttributes()
         defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGQUIT, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH, SIGCHLD] { sigaddset(&defaults, signal) }
-        var unblocked = sigset_t()
-        sigemptyset(&unblocked)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &unblocked)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
         let environmentLines = environment.map { "\($0.key)=\($0.value)" }
         var pid: pid_t = 0
@@ -52,6 +43,26 @@ extension ChildProcess {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// Spawn attributes that start a child with no signal blocked and the signals this process
+    /// ignores or handles (SIGINT, SIGPIPE, SIGHUP, …) back at their default action, whatever the
+    /// spawning thread had (test runners' threads block nearly every signal, and a child would
+    /// inherit that and outlive a `kill`). Destroy with `posix_spawnattr_destroy`.
+    static func defaultSignalAttributes() -> posix_spawnattr_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH, SIGCHLD] {
+            sigaddset(&defaults, signal)
+        }
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        return attributes
     }
 
     /// Writes `data` to `descriptor` until done or the reader has gone (EPIPE: the user quit early).
