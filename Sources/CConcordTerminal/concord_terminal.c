@@ -1,6 +1,7 @@
 #include "concord_terminal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,12 +13,38 @@ static int interrupted_this_line = 0;
 static int pending[4];
 static int pending_count = 0;
 static struct sigaction previous_interrupt, previous_resize;
+static struct sigaction paused_interrupt;
 static int installed = 0;
+static int interrupt_pipe[2] = {-1, -1};
 
-static void on_interrupt(int signal_number) { (void)signal_number; interrupt_pending = 1; }
+static void on_interrupt(int signal_number) {
+    (void)signal_number;
+    interrupt_pending = 1;
+    if (interrupt_pipe[1] >= 0) {
+        int saved = errno;
+        (void)!write(interrupt_pipe[1], "i", 1);
+        errno = saved;
+    }
+}
+
+int concord_terminal_interrupt_descriptor(void) { return interrupt_pipe[0]; }
+
+void concord_terminal_ignore_interrupt(void) {
+    struct sigaction ignore;
+    memset(&ignore, 0, sizeof ignore);
+    sigemptyset(&ignore.sa_mask);
+    ignore.sa_handler = SIG_IGN;
+    sigaction(SIGINT, &ignore, &paused_interrupt);
+}
+
+void concord_terminal_resume_interrupt(void) { sigaction(SIGINT, &paused_interrupt, NULL); }
 static void on_resize(int signal_number) { (void)signal_number; resize_pending = 1; }
 
 int concord_terminal_install_signal_handlers(void) {
+    if (interrupt_pipe[0] < 0 && pipe(interrupt_pipe) == 0) {
+        for (int index = 0; index < 2; index++) fcntl(interrupt_pipe[index], F_SETFD, FD_CLOEXEC);
+        fcntl(interrupt_pipe[1], F_SETFL, O_NONBLOCK);
+    }
     struct sigaction action;
     memset(&action, 0, sizeof action);
     sigemptyset(&action.sa_mask);

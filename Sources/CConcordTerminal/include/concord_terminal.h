@@ -23,6 +23,17 @@ void concord_terminal_begin_line(void);
 /// 1 when Ctrl-C was pressed since concord_terminal_begin_line(), else 0.
 int concord_terminal_was_interrupted(void);
 
+/// The read end of a pipe that receives one byte per Ctrl-C (after the handlers are
+/// installed), so a thread can interrupt the running command (sqlite3_interrupt) outside
+/// the signal handler. -1 before installation.
+int concord_terminal_interrupt_descriptor(void);
+
+/// Ignores SIGINT (while a pager owns the terminal, Ctrl-C is the pager's alone).
+void concord_terminal_ignore_interrupt(void);
+
+/// Puts back the SIGINT action that concord_terminal_ignore_interrupt() replaced.
+void concord_terminal_resume_interrupt(void);
+
 /// Reads one character (a Unicode code point decoded from UTF-8) for libedit.
 /// Returns EOF at end of input or on a read error.
 int concord_terminal_getc(FILE *stream);

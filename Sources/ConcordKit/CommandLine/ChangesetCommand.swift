@@ -23,7 +23,8 @@ struct ChangesetCommand: ParsableCommand {
 
         func run() throws {
             let context = CommandContext.current
-            let knowledgeBase = try context.knowledgeBase(store)
+            // Reading a file creates nothing: without a knowledge base, entities are shown by id.
+            let knowledgeBase = try context.existingKnowledgeBase(store) ?? KnowledgeBase.inMemory(author: "reader")
             let renderer = ChangesetRenderer(console: context.output, json: json)
             try ChangesetDescriber().describe(
                 file: StoreLocation.absolute(file), displayName: file, in: knowledgeBase,

@@ -57,6 +57,19 @@ public final class CommandContext: @unchecked Sendable {
         return opened
     }
 
+    /// The knowledge base when it is open or its file exists; `nil` rather than creating one,
+    /// for commands that only read something else and use the knowledge base for names.
+    public func existingKnowledgeBase(_ options: StoreOptions) throws -> KnowledgeBase? {
+        lock.lock()
+        let open = openKnowledgeBase
+        lock.unlock()
+        if let open { return open }
+        let effective = isSession ? sessionSelection : options.selection
+        let path = StoreLocation.databasePath(option: effective.db, environment: environment)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try knowledgeBase(options)
+    }
+
     /// Runs `body` with this context as ``current``.
     public func run<T>(_ body: () throws -> T) rethrows -> T {
         try CommandContext.$current.withValue(self) { try body() }

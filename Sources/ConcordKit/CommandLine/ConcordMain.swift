@@ -8,8 +8,13 @@ import Foundation
 /// option, missing argument, bad value, failed command) is one line saying what
 /// was wrong and where to look, never a usage dump.
 public enum ConcordMain {
-    public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+    public static func run(arguments given: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         let context = CommandContext.current
+        if VersionReport.isRequested(by: given) {
+            VersionReport.lines.forEach { context.output.line($0) }
+            exit(0)
+        }
+        let arguments = GlobalArguments.normalized(given)
         var command: ParsableCommand
         do {
             command = try ConcordCommand.parseAsRoot(arguments)

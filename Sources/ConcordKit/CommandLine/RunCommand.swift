@@ -4,7 +4,12 @@ import ArgumentParser
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run REPL commands given as arguments, e.g. concord run 'show OHCHR' 'links OHCHR'.")
+        abstract: "Run REPL commands given as arguments, e.g. concord run 'show OHCHR' 'links OHCHR'.",
+        discussion: """
+            The commands run in order in one session. The first one that fails stops the rest: its error \
+            is printed on standard error and the exit status is 1, as for a script on standard \
+            input with --bail. When all succeed the exit status is 0.
+            """)
 
     @Argument(help: "Commands, each one quoted as a single argument.")
     var commands: [String]

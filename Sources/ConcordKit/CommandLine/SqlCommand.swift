@@ -13,10 +13,11 @@ struct SqlCommand: ParsableCommand {
             The query runs on a read-only connection: INSERT, UPDATE, DELETE, CREATE, DROP, ATTACH, \
             VACUUM and pragmas that set a value are refused. Options go before the query. \
             Output is an aligned table on a terminal, tab-separated values (with a header line) in a pipe, \
-            or a JSON array of objects with --json.
+            or one JSON object per row and line with --json. Ctrl-C at the prompt interrupts a query \
+            that runs too long.
             """)
 
-    @Flag(name: .long, help: "A JSON array with one object per row, keys in column order.")
+    @Flag(name: .long, help: "One JSON object per row, one per line, keys in column order.")
     var json = false
 
     @Option(name: .long, help: ArgumentHelp("Show at most this many rows (0 for all).", valueName: "rows"))

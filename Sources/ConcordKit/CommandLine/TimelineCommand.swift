@@ -5,7 +5,10 @@ struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
         abstract: "List events in date order: all of them, or those related to an entity.",
-        discussion: "Undated events come last. Example: timeline \"Committee on Migrant Workers\".")
+        discussion: """
+            Undated events come last. Example: timeline "Committee on the Protection of the Rights of All Migrant \
+            Workers and Members of Their Families" (Tab completes the name from any of its words).
+            """)
 
     @Argument(help: "An entity id, name or alias (optional).")
     var entity: [String] = []

@@ -7,6 +7,11 @@ public enum CommandCatalog {
         ConcordCommand.configuration.subcommands.filter { $0 != ReplCommand.self }
     }
 
+    /// The commands that run at the prompt, for `help` (``commands`` without `run`).
+    public static var promptCommands: [ParsableCommand.Type] {
+        commands.filter { $0 != RunCommand.self }
+    }
+
     /// Command names, including the REPL's own `help` and `quit`.
     public static var names: [String] {
         commands.map { $0._commandName } + ["help", "quit", "exit"]
@@ -48,18 +53,23 @@ public enum CommandCatalog {
     }
 }
 
-/// Levenshtein distance between two strings, by characters.
+/// Edit distance between two strings, by characters: insertions, deletions, substitutions
+/// and transpositions of neighbours (`shwo` is one step from `show`), each costing one.
 public enum EditDistance {
     public static func between(_ a: String, _ b: String) -> Int {
         let left = Array(a), right = Array(b)
         if left.isEmpty { return right.count }
         if right.isEmpty { return left.count }
+        var beforePrevious: [Int] = []
         var previous = Array(0...right.count)
         for (i, l) in left.enumerated() {
             var current = [i + 1]
             for (j, r) in right.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (l == r ? 0 : 1)))
+                var cost = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (l == r ? 0 : 1))
+                if i > 0, j > 0, l == right[j - 1], left[i - 1] == r { cost = min(cost, beforePrevious[j - 1] + 1) }
+                current.append(cost)
             }
+            beforePrevious = previous
             previous = current
         }
         return previous[right.count]

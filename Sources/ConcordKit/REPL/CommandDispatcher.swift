@@ -17,9 +17,18 @@ public struct CommandDispatcher {
     public static let maximumLineLength = 16_384
 
     public let context: CommandContext
+    /// Where the lines come from, for error messages: set per line by scripts (`line 12`).
+    var location: String?
 
     public init(context: CommandContext) {
         self.context = context
+    }
+
+    /// Runs `line`, which is line `number` of a script: its errors say `line N:`.
+    func run(_ line: String, lineNumber number: Int) -> Outcome {
+        var located = self
+        located.location = "line \(number)"
+        return located.run(line)
     }
 
     /// Runs `line`; `true` unless it failed. (`quit` counts as success.)
@@ -72,7 +81,7 @@ public struct CommandDispatcher {
     /// How a parse failure is shown: help text (`--help` and friends, a success) or one error line.
     static func parseFailureReport(_ error: Error, command: String) -> (isHelp: Bool, text: String) {
         if ConcordCommand.exitCode(for: error) == .success {
-            return (true, ConcordCommand.fullMessage(for: error))
+            return (true, HelpPrinter.promptUsage(ConcordCommand.fullMessage(for: error)))
         }
         let message = ConcordCommand.message(for: error)
         let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
@@ -96,19 +105,22 @@ public struct CommandDispatcher {
                     context.output.line(report.text)
                     return .succeeded
                 }
-                context.errors.line(context.errors.styled("error:", .error) + " " + report.text)
+                reportLine(report.text)
                 return .failed
             case .command(var command, _):
                 do {
                     try context.run { try command.run() }
                 } catch let request where !(request is ExitCode) && ConcordCommand.exitCode(for: request) == .success {
                     // `show --help` parses as ArgumentParser's help command, whose run throws the help request.
-                    context.output.line(ConcordCommand.fullMessage(for: request))
+                    context.output.line(HelpPrinter.promptUsage(ConcordCommand.fullMessage(for: request)))
                 }
                 return .succeeded
             }
         } catch let exit as ExitCode {
             return exit == .success ? .succeeded : .failed
+        } catch where Self.isInterruption(error) {
+            context.errors.line(location.map { "\($0): interrupted" } ?? "interrupted")
+            return .failed
         } catch {
             report(error)
             return .failed
@@ -116,7 +128,19 @@ public struct CommandDispatcher {
     }
 
     private func report(_ error: Error) {
-        context.errors.line(context.errors.styled("error:", .error) + " " + Self.describe(error))
+        reportLine(Self.describe(error))
+    }
+
+    /// Writes one error line: `error: MESSAGE`, or `error: line 12: MESSAGE` in a script.
+    private func reportLine(_ message: String) {
+        let located = location.map { "\($0): \(message)" } ?? message
+        context.errors.line(context.errors.styled("error:", .error) + " " + located)
+    }
+
+    /// `true` when Ctrl-C stopped the command (its statement failed with `SQLITE_INTERRUPT`).
+    static func isInterruption(_ error: Error) -> Bool {
+        if error is QueryInterruption.Interrupted { return true }
+        return (error as? DatabaseError)?.resultCode == .SQLITE_INTERRUPT
     }
 
     /// The one-line, user-facing description of any error a command may throw.
@@ -124,6 +148,7 @@ public struct CommandDispatcher {
         if let local = error as? LocalizedError, let description = local.errorDescription {
             return description
         }
+        if isInterruption(error) { return "interrupted" }
         if let database = error as? DatabaseError {
             if database.resultCode == .SQLITE_BUSY || database.resultCode == .SQLITE_LOCKED {
                 return "the knowledge base is busy with another writer; try again in a moment"

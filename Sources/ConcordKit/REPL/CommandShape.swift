@@ -13,6 +13,8 @@ struct CommandShape: Sendable {
         var names: [String]
         var takesValue: Bool
         var valueName: String
+        /// The values it accepts when they are a fixed list (`--format`), else empty.
+        var values: [String] = []
     }
 
     /// A positional argument's value name (`entity`, `predicate`…) and whether it repeats.
@@ -62,7 +64,8 @@ struct CommandShape: Sendable {
                 guard let text = name["name"] as? String else { return nil }
                 return (name["kind"] as? String == "short" ? "-" : "--") + text
             }
-            options.append(Option(names: names, takesValue: kind == "option", valueName: valueName))
+            let values = argument["allValueStrings"] as? [String] ?? argument["allValues"] as? [String] ?? []
+            options.append(Option(names: names, takesValue: kind == "option", valueName: valueName, values: values))
         }
         return CommandShape(options: options, positionals: positionals)
     }

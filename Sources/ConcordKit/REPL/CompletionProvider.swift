@@ -1,8 +1,13 @@
 import GRDB
 
-/// Works out what Tab should offer at the cursor: command names, options, entity
-/// kinds, relation predicates, field names, and entity names and ids from the
-/// knowledge base.
+/// Works out what Tab should offer at the cursor: command names, options and their
+/// fixed values (`--format`), entity kinds, relation predicates, field names, document
+/// labels, tags in use, and entity names and ids from the knowledge base.
+///
+/// A name completes from its beginning or from the beginning of any of its words, and
+/// from any alias, ignoring case and accents (`Boter` → `"Mr. Botero Navarro"`); when the
+/// entity argument takes several words, an unquoted name may be typed with its spaces
+/// (`show Mr. Bot`).
 ///
 /// It is pure apart from its read of the database: given the line up to the
 /// cursor it returns the candidates, each the full text that replaces the word
@@ -17,21 +22,27 @@ public struct CompletionProvider: Sendable {
         public var candidates: [String]
         /// `false` when a single candidate is not a whole word yet (an id's `kind:` prefix).
         public var endsWord: Bool
+        /// How each candidate is listed when Tab is pressed again (`Benjamin Lewis (person)`);
+        /// nil to list the candidates themselves.
+        public var listed: [String]?
 
-        public init(start: Int, candidates: [String], endsWord: Bool = true) {
+        public init(start: Int, candidates: [String], endsWord: Bool = true, listed: [String]? = nil) {
             self.start = start
             self.candidates = candidates
             self.endsWord = endsWord
+            self.listed = listed
         }
     }
 
     /// What a word position holds, decided from the command's argument names.
     enum Slot: Equatable {
-        case command, entity, kind, predicate, field, nothing
+        case command, entity, kind, predicate, field, document, tag, nothing
+        /// An option's fixed values (`--format json|csv|…`).
+        case values([String])
     }
 
-    private let knowledgeBase: KnowledgeBase?
-    private let entityNames = EntityNameCompletion()
+    let knowledgeBase: KnowledgeBase?
+    let entityNames = EntityNameCompletion()
 
     /// A provider reading entity names from `knowledgeBase` (none: no entity completion).
     public init(knowledgeBase: KnowledgeBase?) {
@@ -49,6 +60,7 @@ public struct CompletionProvider: Sendable {
         }
         let candidates: [String]
         var endsWord = true
+        var listed: [String]?
         switch slot(for: partial) {
         case .command:
             candidates = Self.matching(typed, in: Self.commandNames)
@@ -58,14 +70,29 @@ public struct CompletionProvider: Sendable {
             candidates = Self.matching(typed, in: RelationPredicate.allCases.map(\.rawValue))
         case .field:
             candidates = Self.matching(typed, in: ["name", "summary", "date", "place"])
+        case .values(let values):
+            candidates = Self.matching(typed, in: values)
+        case .document:
+            candidates = read { try entityNames.documentLabels(beginningWith: typed, in: $0) }
+        case .tag:
+            candidates = read { try entityNames.tags(beginningWith: typed, in: $0) }
         case .entity:
+            if partial.quote == nil, let run = precedingEntityWords(of: partial) {
+                return namesContinuing(run, partial: partial)
+            }
             let (found, whole) = entities(beginningWith: typed)
             candidates = found.map { Self.quoted($0, quote: partial.quote) }
             endsWord = whole
+            listed = found.count > 1 ? withKinds(found) : nil
         case .nothing:
             candidates = []
         }
-        return Completion(start: partial.partialStart, candidates: candidates, endsWord: endsWord)
+        return Completion(start: partial.partialStart, candidates: candidates, endsWord: endsWord, listed: listed)
+    }
+
+    /// `body`'s answer from the knowledge base; none without one or on an error.
+    func read(_ body: (Database) throws -> [String]) -> [String] {
+        (try? knowledgeBase?.read(body)) ?? []
     }
 
     /// What the word being typed should be, from the command and the words before it.
@@ -79,7 +106,10 @@ public struct CompletionProvider: Sendable {
             let word = partial.words[index]
             if word.hasPrefix("-"), let option = shape.option(named: String(word.split(separator: "=")[0])) {
                 if option.takesValue && !word.contains("=") { index += 1 }
-                if index >= partial.words.count { return Self.slot(forValueNamed: option.valueName, option: option.names) }
+                if index >= partial.words.count {
+                    if !option.values.isEmpty { return .values(option.values) }
+                    return Self.slot(forValueNamed: option.valueName, option: option.names)
+                }
             } else if word.hasPrefix("-") {
                 // An unknown option: skip it.
             } else {
@@ -89,18 +119,21 @@ public struct CompletionProvider: Sendable {
         }
         if let last = partial.words.last, last.hasPrefix("-"), !last.contains("="),
            let option = shape.option(named: last), option.takesValue {
+            if !option.values.isEmpty { return .values(option.values) }
             return Self.slot(forValueNamed: option.valueName, option: option.names)
         }
         guard let positional = shape.positional(at: positionalIndex) else { return .nothing }
         return Self.slot(forValueNamed: positional.valueName, option: [])
     }
 
-    private static func slot(forValueNamed valueName: String, option names: [String]) -> Slot {
+    static func slot(forValueNamed valueName: String, option names: [String]) -> Slot {
         let name = valueName.lowercased()
         if names.contains("--kind") || name == "kind" || name == "kinds" { return .kind }
         if names.contains("--predicate") || name.hasPrefix("predicate") || name == "via" { return .predicate }
         if name == "command" || name == "subcommands" { return .command }
         if name == "field" { return .field }
+        if names.contains("--tag") || (names.isEmpty && name == "tag") { return .tag }
+        if names.isEmpty && name == "document" { return .document }
         let entityNames: Set<String> = [
             "entity", "entities", "subject", "object", "survivor", "duplicate", "target", "from", "to",
             "start", "end", "source", "destination", "first", "second", "a", "b", "center", "centre", "reference",
@@ -108,23 +141,6 @@ public struct CompletionProvider: Sendable {
         if names.isEmpty && entityNames.contains(name) { return .entity }
         if !names.isEmpty && (name.contains("entity") || names.contains("--from") || names.contains("--to")) { return .entity }
         return .nothing
-    }
-
-    /// Entity names, aliases and ids beginning with `typed`; `false` when the only
-    /// candidate is an id's kind prefix (`person:`) still to be finished.
-    private func entities(beginningWith typed: String) -> (candidates: [String], endsWord: Bool) {
-        let idPrefixes = EntityKind.allCases.map { $0.rawValue + ":" }
-        let lowered = typed.lowercased()
-        let looksLikeID = idPrefixes.contains { lowered.hasPrefix($0) }
-        // "pers" may be the start of a name or of an id: offer "person:" as well.
-        let kindPrefixes = lowered.count >= 3 && !lowered.contains(":") ? idPrefixes.filter { $0.hasPrefix(lowered) } : []
-        let found = (try? knowledgeBase?.read { db -> [String] in
-            looksLikeID
-                ? try entityNames.ids(beginningWith: lowered, in: db)
-                : try entityNames.names(beginningWith: typed, in: db)
-        }) ?? []
-        let candidates = kindPrefixes + found
-        return (candidates, !(candidates.count == 1 && kindPrefixes.count == 1))
     }
 
     /// Command names the prompt accepts, sorted.
@@ -138,11 +154,15 @@ public struct CompletionProvider: Sendable {
         return words.filter { $0.lowercased().hasPrefix(lowered) }.sorted()
     }
 
+    /// `true` when `text` is not one bare word on a REPL line.
+    static func needsQuotes(_ text: String) -> Bool {
+        text.contains { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == "\\" } || text.hasPrefix("#")
+    }
+
     /// `text` as one word on a REPL line: bare when it can be, else quoted with `quote`
     /// (the quote the user opened) or double quotes.
     static func quoted(_ text: String, quote: Character?) -> String {
-        let needsQuotes = text.contains { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == "\\" } || text.hasPrefix("#")
-        if quote == nil && !needsQuotes { return text }
+        if quote == nil && !needsQuotes(text) { return text }
         if quote == "'" && !text.contains("'") { return "'" + text + "'" }
         let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return "\"" + escaped + "\""

@@ -44,6 +44,7 @@ final class LineEditor {
         historyIsWritable = history.prepareDirectory()
         if FileManager.default.fileExists(atPath: history.path) { _ = read_history(history.path) }
         _ = concord_terminal_install_signal_handlers()
+        QueryInterruption.shared.watch(descriptor: concord_terminal_interrupt_descriptor())
     }
 
     /// Shows `prompt` and reads one line.
@@ -108,7 +109,9 @@ final class LineEditorState: @unchecked Sendable {
         rl_completion_append_character = single && completion.endsWord ? 0x20 : 0
         let already = String(String.UnicodeScalarView(typed[min(libeditStart, typed.count)...]))
         let common = single ? replacements[0] : Self.commonPrefix(replacements, atLeast: already)
-        let entries = single ? [common] : [common] + replacements
+        // Entries after the first are only listed (second Tab): the entity's kind may follow each name.
+        let listed = completion.listed.flatMap { $0.count == replacements.count ? $0 : nil } ?? replacements
+        let entries = single ? [common] : [common] + listed
         guard let list = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1))?
             .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)
         else { return nil }
@@ -135,8 +138,21 @@ final class LineEditorState: @unchecked Sendable {
 
     /// The longest case-insensitive common beginning of `words` (in the first one's
     /// spelling), or `typed` when that would be shorter than what is already typed.
+    ///
+    /// When some words are quoted and some bare (`Guatemala`, `"Guatemalan Migration Board"`),
+    /// the beginning is taken without the quotes and given bare (`Guatemala`) as long as it is one
+    /// word; the next Tab lists them all.
     static func commonPrefix(_ words: [String], atLeast typed: String) -> String {
-        guard var common = words.first.map({ Array($0) }) else { return typed }
+        let isQuoted = { (word: String) in word.first == "\"" || word.first == "'" }
+        let mixed = words.contains(where: isQuoted) && !words.allSatisfy(isQuoted)
+        let compared = mixed ? words.map { isQuoted($0) ? String($0.dropFirst()) : $0 } : words
+        let common = sharedBeginning(compared)
+        if mixed && common.contains(where: \.isWhitespace) { return typed }
+        return common.count < typed.count ? typed : common
+    }
+
+    private static func sharedBeginning(_ words: [String]) -> String {
+        guard var common = words.first.map({ Array($0) }) else { return "" }
         for word in words.dropFirst() {
             let characters = Array(word)
             var length = 0
@@ -146,6 +162,6 @@ final class LineEditorState: @unchecked Sendable {
             }
             common = Array(common.prefix(length))
         }
-        return common.count < typed.count ? typed : String(common)
+        return String(common)
     }
 }

@@ -1,41 +1,44 @@
+import CConcordTerminal
 import Foundation
 
-/// Shows text through the user's pager (`$PAGER`, default `less -R`).
+/// Shows text through the user's pager (`$PAGER`, default `less` with `LESS=FRXK`).
 ///
-/// Used only at an interactive prompt, for output longer than the screen; when
-/// the pager cannot be started the text is written to standard output instead.
+/// Used only at an interactive prompt, for output longer than the screen. The pager
+/// runs in Concord's own process group, the terminal's foreground group, so it can
+/// read keys behind a job-control shell and without one (see
+/// ``ChildProcess/runInForeground(_:input:environment:)``); Concord ignores Ctrl-C
+/// while it runs, so Ctrl-C is the pager's alone. When the pager cannot be started
+/// (or the shell cannot find it) the caller writes the text itself.
 struct Pager: Sendable {
-    /// The shell command that pages: `$PAGER` when set and not blank, else `less -R`.
+    /// The shell command that pages: `$PAGER` when set and not blank, else `less`.
     let command: String
     let environment: [String: String]
 
+    /// Exit statuses with which `sh -c` says the command could not be found or run.
+    static let notRunnableStatuses: Set<Int32> = [126, 127]
+
     init(environment: [String: String]) {
         let chosen = environment["PAGER"]?.trimmingCharacters(in: .whitespaces) ?? ""
-        self.command = chosen.isEmpty ? "less -R" : chosen
+        self.command = chosen.isEmpty ? "less" : chosen
         self.environment = environment
+    }
+
+    /// The pager's environment: like git, `LESS=FRX` (quit at once if it fits, keep colours,
+    /// leave the text on screen) plus `K` (Ctrl-C quits back to the prompt), unless `LESS` is set.
+    var pagerEnvironment: [String: String] {
+        var environment = self.environment
+        if (environment["LESS"] ?? "").isEmpty { environment["LESS"] = "FRXK" }
+        return environment
     }
 
     /// Pipes `text` into the pager and waits for the user to leave it; `false` if it could not run.
     func show(_ text: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        var environment = self.environment
-        // Like git: quit at once if it fits, keep colours, leave the text on screen.
-        if environment["LESS"] == nil { environment["LESS"] = "FRX" }
-        process.environment = environment
-        let input = Pipe()
-        process.standardInput = input
-        do {
-            try process.run()
-        } catch {
-            return false
-        }
-        // The user may quit before reading everything: a broken pipe is expected (SIGPIPE is ignored).
-        try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return true
+        concord_terminal_ignore_interrupt()
+        defer { concord_terminal_resume_interrupt() }
+        guard let status = try? ChildProcess.runInForeground(
+            ["/bin/sh", "-c", command], input: Data(text.utf8), environment: pagerEnvironment)
+        else { return false }
+        return !Self.notRunnableStatuses.contains(status)
     }
 }
 
@@ -55,8 +58,8 @@ final class PagedOutput: @unchecked Sendable {
         self.write = write
         let collector = Collector()
         console = Console(
-            isTerminal: true, usesColor: environment["NO_COLOR"] == nil,
-            width: TerminalSize.columns(STDOUT_FILENO) ?? 80,
+            isTerminal: true, usesColor: Console.colorAllowed(by: environment),
+            width: Console.terminalWidth(of: STDOUT_FILENO, environment: environment),
             sink: { collector.owner?.append($0) })
         collector.owner = self
     }

@@ -38,19 +38,33 @@ public struct ReplSession {
 
     /// Runs until `quit` or end of input; `true` when no command failed
     /// (always `true` at an interactive prompt, where failures are only reported).
-    public func run() -> Bool {
-        Self.isInteractive ? runInteractively() : runScript()
+    /// With `bail`, a script stops at its first failing line (as `sqlite3 -bail`).
+    public func run(bail: Bool = false) -> Bool {
+        Self.isInteractive ? runInteractively() : runScript(bail: bail)
     }
 
-    private func runScript() -> Bool {
+    /// Runs standard input line by line; a failing line is reported with its number.
+    private func runScript(bail: Bool) -> Bool {
         let dispatcher = CommandDispatcher(context: context)
         var allSucceeded = true
+        var number = 0
         while let line = readLine(strippingNewline: true) {
-            let outcome = dispatcher.run(line)
+            number += 1
+            let outcome = dispatcher.run(line, lineNumber: number)
             if outcome == .quit { break }
-            if outcome == .failed { allSucceeded = false }
+            if outcome == .failed {
+                allSucceeded = false
+                if bail { break }
+            }
         }
         return allSucceeded
+    }
+
+    /// Runs `line`; Ctrl-C meanwhile interrupts the knowledge base's statements
+    /// (and the `sql` connection, which registers itself), and the line fails with `interrupted`.
+    private func runInterruptibly(_ line: String, with dispatcher: CommandDispatcher) -> CommandDispatcher.Outcome {
+        guard let database = (try? context.knowledgeBase())?.database else { return dispatcher.run(line) }
+        return QueryInterruption.shared.whileRunning(interruptedBy: { database.interrupt() }) { dispatcher.run(line) }
     }
 
     private func runInteractively() -> Bool {
@@ -71,7 +85,7 @@ public struct ReplSession {
                 continue
             case let .line(line):
                 editor.remember(line)
-                let outcome = dispatcher.run(line)
+                let outcome = runInterruptibly(line, with: dispatcher)
                 pagedOutput?.flush()
                 if outcome == .quit { return true }
             }

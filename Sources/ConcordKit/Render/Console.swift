@@ -11,12 +11,19 @@ public final class Console: @unchecked Sendable {
     public let usesColor: Bool
     /// Columns available for a line (80 unless the terminal says otherwise).
     public let width: Int
+    /// `true` when output goes to a pipe or a file: list commands then print whole
+    /// tab-separated lines with a header (``TabSeparatedLines``) instead of a table
+    /// cut to ``width``. (A test's buffer is neither a terminal nor a pipe unless it says so.)
+    public let isPipe: Bool
 
     private let lock = NSLock()
     private let sink: @Sendable (String) -> Void
 
-    public init(isTerminal: Bool, usesColor: Bool, width: Int = 80, sink: @escaping @Sendable (String) -> Void) {
+    public init(
+        isTerminal: Bool, usesColor: Bool, width: Int = 80, isPipe: Bool = false, sink: @escaping @Sendable (String) -> Void
+    ) {
         self.isTerminal = isTerminal
+        self.isPipe = isPipe
         self.usesColor = usesColor
         self.width = width
         self.sink = sink
@@ -41,8 +48,8 @@ public final class Console: @unchecked Sendable {
     public static func standardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> Console {
         let tty = isatty(STDOUT_FILENO) == 1
         return Console(
-            isTerminal: tty, usesColor: tty && environment["NO_COLOR"] == nil,
-            width: TerminalSize.columns(STDOUT_FILENO) ?? 80,
+            isTerminal: tty, usesColor: tty && colorAllowed(by: environment),
+            width: terminalWidth(of: STDOUT_FILENO, environment: environment), isPipe: !tty,
             sink: { text in FileHandle.standardOutput.write(Data(text.utf8)) })
     }
 
@@ -50,13 +57,29 @@ public final class Console: @unchecked Sendable {
     public static func standardError(environment: [String: String] = ProcessInfo.processInfo.environment) -> Console {
         let tty = isatty(STDERR_FILENO) == 1
         return Console(
-            isTerminal: tty, usesColor: tty && environment["NO_COLOR"] == nil,
-            width: TerminalSize.columns(STDERR_FILENO) ?? 80,
+            isTerminal: tty, usesColor: tty && colorAllowed(by: environment),
+            width: terminalWidth(of: STDERR_FILENO, environment: environment), isPipe: !tty,
             sink: { text in FileHandle.standardError.write(Data(text.utf8)) })
     }
 
+    /// `false` when `NO_COLOR` is set to a value that is not empty (<https://no-color.org>).
+    public static func colorAllowed(by environment: [String: String]) -> Bool {
+        (environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// The width tables use: `COLUMNS` when it is a positive number, else the terminal's, else 80.
+    public static func terminalWidth(of descriptor: Int32, environment: [String: String]) -> Int {
+        if let columns = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), columns > 0 {
+            return columns
+        }
+        return TerminalSize.columns(descriptor) ?? 80
+    }
+
     /// A console that collects what is written, for tests: read it with `text()`.
-    public static func buffer(width: Int = 80) -> BufferedConsole { BufferedConsole(width: width) }
+    /// `isPipe` makes it stand for a pipe (whole tab-separated lines from list commands).
+    public static func buffer(width: Int = 80, isPipe: Bool = false) -> BufferedConsole {
+        BufferedConsole(width: width, isPipe: isPipe)
+    }
 }
 
 /// A ``Console`` that keeps what is written in memory.
@@ -64,9 +87,9 @@ public final class BufferedConsole: @unchecked Sendable {
     public let console: Console
     private let storage = Storage()
 
-    init(width: Int) {
+    init(width: Int, isPipe: Bool) {
         let storage = self.storage
-        console = Console(isTerminal: false, usesColor: false, width: width, sink: { storage.append($0) })
+        console = Console(isTerminal: false, usesColor: false, width: width, isPipe: isPipe, sink: { storage.append($0) })
     }
 
     /// Everything written so far.

@@ -42,6 +42,10 @@ struct EntitiesRenderer {
             console.line("no entities")
             return
         }
+        if console.isPipe {
+            let rows = items.map { [$0.kind.rawValue, $0.name, $0.id, String($0.mentionCount)] }
+            return TabSeparatedLines.write(header: ["kind", "name", "id", "mentions"], rows: rows, to: console)
+        }
         let kindWidth = max(4, items.map(\.kind.rawValue.count).max() ?? 0)
         let idWidth = items.map(\.id.count).max() ?? 0
         let countWidth = 8

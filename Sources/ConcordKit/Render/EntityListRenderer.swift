@@ -28,6 +28,10 @@ struct EntityListRenderer {
             console.line("no entity matches \(query)")
             return
         }
+        if console.isPipe {
+            let rows = matches.map { [$0.entity.kind.rawValue, $0.entity.id, $0.entity.name, $0.matchedName] }
+            return TabSeparatedLines.write(header: ["kind", "id", "name", "matched"], rows: rows, to: console)
+        }
         let rows = matches.map { match -> [String] in
             let alias = NameNormalizer.normalize(match.matchedName) == NameNormalizer.normalize(match.entity.name)
                 ? "" : "  (as \(match.matchedName))"

@@ -46,6 +46,9 @@ struct LogRenderer {
             let summary = record.summary.replacingOccurrences(of: "\n", with: " ") + (entry.isUndone ? " (undone)" : "")
             return [SyncTimeFormat.short(record.timestamp), record.author, origin, summary]
         }
+        if console.isPipe {
+            return TabSeparatedLines.write(header: ["when (UTC)", "who", "change", "what"], rows: rows, to: console)
+        }
         for line in TextTable(header: ["when (UTC)", "who", "change", "what"], rows: rows).lines(width: console.width) {
             console.line(line)
         }

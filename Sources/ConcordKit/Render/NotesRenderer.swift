@@ -54,6 +54,14 @@ struct NotesRenderer {
             console.line(filter == NotesFilter() ? "no notes or tags yet; add one with note TARGET \"TEXT\" or tag TARGET TAG" : "no notes or tags match")
             return
         }
+        if console.isPipe {
+            let rows = listings.map { listing -> [String] in
+                let annotation = listing.annotation
+                let body = annotation.annotationKind == .tag ? "#" + annotation.body : annotation.body
+                return [annotation.createdAt, annotation.author, listing.targetName, body]
+            }
+            return TabSeparatedLines.write(header: ["created", "author", "target", "note"], rows: rows, to: console)
+        }
         let rows = listings.map { listing -> [String] in
             let annotation = listing.annotation
             let when = String(annotation.createdAt.replacingOccurrences(of: "T", with: " ").prefix(16))

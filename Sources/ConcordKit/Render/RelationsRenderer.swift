@@ -49,6 +49,10 @@ struct RelationsRenderer {
             console.line("no relations")
             return
         }
+        if console.isPipe {
+            let rows = items.map { [$0.subjectName, $0.predicate, $0.objectName, place($0)] }
+            return TabSeparatedLines.write(header: ["subject", "predicate", "object", "where"], rows: rows, to: console)
+        }
         let places = items.map(place)
         let placeWidth = places.map(\.count).max() ?? 0
         let predicateWidth = items.map(\.predicate.count).max() ?? 0

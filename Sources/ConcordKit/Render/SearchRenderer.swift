@@ -44,6 +44,13 @@ struct SearchRenderer {
             console.line("no paragraph matches \(query)")
             return
         }
+        if console.isPipe {
+            let rows = hits.map { hit in
+                [DocumentLabel.short(hit.document), hit.number.map { "¶\($0)" } ?? "#\(hit.ordinal)", hit.documentSymbol ?? "",
+                 highlighted(hit.snippet)]
+            }
+            return TabSeparatedLines.write(header: ["document", "paragraph", "symbol", "snippet"], rows: rows, to: console)
+        }
         for hit in hits {
             let place = hit.number.map { "¶\($0)" } ?? "#\(hit.ordinal)"
             let where_ = "\(DocumentLabel.short(hit.document)):\(place)"

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Prints the rows of a `sql` query: an aligned table on a terminal, tab-separated
-/// values with a header line in a pipe, or (`--json`) one JSON array of objects.
+/// values with a header line in a pipe, or (`--json`) one JSON object per line, like every other `--json`.
 ///
-/// The JSON shape is frozen: an array with one object per row, keys the column names
+/// The JSON shape is frozen: one object per row on a line of its own, keys the column names
 /// in query order (a repeated name gets `_2`, `_3`…), values as SQLite returned them
 /// (integers and reals as numbers, text as strings, NULL as null, blobs as lowercase
 /// hex strings). A truncated result says so on standard error, never in the data.
@@ -48,12 +48,10 @@ struct SqlResultRenderer {
 
     private func renderJSON(_ result: ReadOnlySQL.Result) throws {
         let keys = Self.uniqueKeys(result.columns).map(Self.jsonString)
-        output.line("[")
-        for (index, row) in result.rows.enumerated() {
+        for row in result.rows {
             let fields = zip(keys, row).map { key, value in key + ":" + Self.jsonValue(value) }
-            output.line("{" + fields.joined(separator: ",") + "}" + (index == result.rows.count - 1 ? "" : ","))
+            output.line("{" + fields.joined(separator: ",") + "}")
         }
-        output.line("]")
     }
 
     /// Column names made unique for JSON keys: a repeated name gets `_2`, `_3`…

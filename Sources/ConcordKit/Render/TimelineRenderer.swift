@@ -37,6 +37,12 @@ struct TimelineRenderer {
             console.line(entity.map { "no event is related to \($0.name)" } ?? "no events yet")
             return
         }
+        if console.isPipe {
+            let rows = entries.map { entry in
+                [entry.event.date ?? "", entry.event.name, entry.event.place ?? "", entry.predicates.joined(separator: ", ")]
+            }
+            return TabSeparatedLines.write(header: ["date", "event", "place", "ties"], rows: rows, to: console)
+        }
         let rows = entries.map { entry -> [String] in
             var name = entry.event.name
             if let place = entry.event.place { name += ", \(place)" }

@@ -46,6 +46,12 @@ public struct KnowledgeBaseLoader: Sendable {
             try building.close()
             if !fileManager.fileExists(atPath: databasePath) {
                 try fileManager.moveItem(atPath: temporaryPath, toPath: databasePath)
+                // The moved file keeps its inode and so its replica id: its signing key goes with it.
+                let temporaryKey = ReplicaKeyFile.path(forDatabase: temporaryPath)
+                let key = ReplicaKeyFile.path(forDatabase: databasePath)
+                if fileManager.fileExists(atPath: temporaryKey) && !fileManager.fileExists(atPath: key) {
+                    try? fileManager.moveItem(atPath: temporaryKey, toPath: key)
+                }
             }
         } catch {
             Self.removeDatabaseFiles(at: temporaryPath)
@@ -56,6 +62,6 @@ public struct KnowledgeBaseLoader: Sendable {
     }
 
     private static func removeDatabaseFiles(at path: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        for suffix in ["", "-wal", "-shm", ".key"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }

@@ -67,7 +67,11 @@ public struct ReadOnlySQL: Sendable {
         guard sqlite3_stmt_readonly(statement) != 0 else {
             throw ReadOnlySQLError.writeRefused(Self.statementName(trimmed, refused: nil))
         }
-        return try Self.collect(statement, connection: connection.handle, limit: limit)
+        // Ctrl-C at the prompt interrupts the query (see QueryInterruption).
+        let address = UInt(bitPattern: connection.handle)
+        return try QueryInterruption.shared.whileRunning(interruptedBy: { sqlite3_interrupt(OpaquePointer(bitPattern: address)) }) {
+            try Self.collect(statement, connection: connection.handle, limit: limit)
+        }
     }
 
     /// An open connection and the authorizer's record of what it refused.
@@ -143,6 +147,7 @@ public struct ReadOnlySQL: Sendable {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else {
+                if code == SQLITE_INTERRUPT { throw QueryInterruption.Interrupted() }
                 let message = String(cString: sqlite3_errmsg(connection))
                 if message == "not authorized" { throw ReadOnlySQLError.writeRefused("this statement") }
                 throw ReadOnlySQLError.sqlite(oneLine(message))

@@ -73,11 +73,13 @@ public enum ChildProcess {
             posix_spawn_file_actions_addclose(&actions, descriptor)
         }
 
+        var attributes = defaultSignalAttributes()
+        defer { posix_spawnattr_destroy(&attributes) }
         let environmentLines = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         var pid: pid_t = 0
         let code = withCStrings(arguments) { argv in
             withCStrings(environmentLines) { envp in
-                posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+                posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
             }
         }
         for descriptor in [inputPipe[0], outputPipe[1], errorPipe[1]] where descriptor >= 0 { close(descriptor) }
@@ -140,7 +142,7 @@ public enum ChildProcess {
     }
 
     /// Calls `body` with a NULL-terminated C array of `strings`.
-    private static func withCStrings<T>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> T) -> T {
+    static func withCStrings<T>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> T) -> T {
         let pointers = strings.map { strdup($0) } + [nil]
         defer { pointers.forEach { free($0) } }
         return body(pointers)

@@ -43,17 +43,15 @@ import Testing
         #expect(session.run(#"sql --limit 1 "SELECT 'a' UNION ALL SELECT 'b'""#).output == "'a'\na\n")
     }
 
-    @Test func jsonIsOneArrayOfObjectsInColumnOrder() throws {
-        let printed = session.run("sql --json SELECT id, name, name, 1.5 AS ratio, NULL AS missing, x'00ff' AS raw FROM entities WHERE id = 'state:0000000000000001'")
-        #expect(printed.output == """
-            [
-            {"id":"state:0000000000000001","name":"Mexico","name_2":"Mexico","ratio":1.5,"missing":null,"raw":"00ff"}
-            ]
-
-            """)
-        let parsed = try JSONSerialization.jsonObject(with: Data(printed.output.utf8)) as? [[String: Any]]
-        #expect(parsed?.count == 1)
-        #expect(session.run("sql --json SELECT 1 WHERE 0").output == "[\n]\n")
+    @Test func jsonIsOneObjectPerLineInColumnOrder() throws {
+        let printed = session.run("sql --json SELECT id, name, name, 1.5 AS ratio, NULL AS missing, x'00ff' AS raw FROM entities WHERE id IN ('state:0000000000000001', 'person:0000000000000002') ORDER BY kind DESC")
+        let lines = printed.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.first == #"{"id":"state:0000000000000001","name":"Mexico","name_2":"Mexico","ratio":1.5,"missing":null,"raw":"00ff"}"#)
+        for line in lines {
+            #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
+        }
+        #expect(session.run("sql --json SELECT 1 WHERE 0").output == "")
     }
 
     @Test func aLimitCutsTheRowsAndSaysSoOnStandardError() {

@@ -62,6 +62,8 @@ struct InteractivePromptTests {
         try first.type("help search")
         try first.press("Enter")
         try first.waitFor("USAGE")
+        // Keys typed before the line editor is back may be discarded when it sets the terminal up.
+        try waitForPrompt(first)
         try first.type("search disappearance --limit 1 ")
         try first.press("Enter")
         try first.waitFor("a third prompt") { $0.components(separatedBy: "concord>").count >= 4 }

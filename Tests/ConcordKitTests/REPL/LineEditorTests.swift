@@ -40,8 +40,12 @@ import Testing
     }
 
     @Test func thePagerIsPAGEROrLess() {
-        #expect(Pager(environment: [:]).command == "less -R")
-        #expect(Pager(environment: ["PAGER": "  "]).command == "less -R")
+        #expect(Pager(environment: [:]).command == "less")
+        #expect(Pager(environment: ["PAGER": "  "]).command == "less")
         #expect(Pager(environment: ["PAGER": "more"]).command == "more")
+        // Like git's LESS=FRX, plus K so that Ctrl-C leaves the pager; a LESS of one's own is kept.
+        #expect(Pager(environment: [:]).pagerEnvironment["LESS"] == "FRXK")
+        #expect(Pager(environment: ["LESS": ""]).pagerEnvironment["LESS"] == "FRXK")
+        #expect(Pager(environment: ["LESS": "R"]).pagerEnvironment["LESS"] == "R")
     }
 }

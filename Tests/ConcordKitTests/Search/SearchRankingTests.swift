@@ -61,8 +61,10 @@ import Testing
         let path = try TestKnowledgeBase.seededCopyPath()
         let result = try ConcordProcess.run(["search", "Siberian", "--db", path])
         #expect(result.status == 0)
+        // In a pipe: a header, then one tab-separated line per hit (document, paragraph, symbol, snippet).
         let lines = result.output.split(separator: "\n").map(String.init)
-        #expect(lines.first == "001:¶4")
+        #expect(lines.first == "document\tparagraph\tsymbol\tsnippet")
+        #expect(lines.dropFirst().first?.hasPrefix("001\t¶4\t") == true)
         #expect(lines.dropFirst().first?.contains("«Siberian»") == true)
         #expect(!result.output.contains("\u{1B}["), "no colour when NO_COLOR is set or output is a pipe")
     }

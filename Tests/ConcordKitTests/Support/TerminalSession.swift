@@ -2,7 +2,8 @@ import Foundation
 import ConcordKit
 
 /// Drives the real `concord` binary in a pseudo-terminal through tmux, for
-/// end-to-end tests of the interactive prompt (completion, history, Ctrl-C, Ctrl-D).
+/// end-to-end tests of the interactive prompt (completion, history, Ctrl-C, Ctrl-D,
+/// paging), started either directly or typed at an interactive `bash -i`.
 ///
 /// Each session runs on its own tmux server (a private socket), so tests never
 /// see each other or the user's tmux. The screen is read with `capture-pane`;
@@ -22,17 +23,56 @@ final class TerminalSession {
     }
 
     /// Starts `concord arguments…` in a 100-column terminal of `rows` rows with `environment`
-    /// added. When it exits, the pane shows `[exit N]` with its exit status.
-    init(arguments: [String], environment: [String: String], rows: Int = 30) throws {
-        let variables = environment.map { "\($0.key)=\(Self.shellQuoted($0.value))" }.sorted().joined(separator: " ")
-        let command = ([ConcordProcess.executable] + arguments).map(Self.shellQuoted).joined(separator: " ")
+    /// added, with no shell in front (like a terminal multiplexer starting it directly). When it
+    /// exits, the pane shows `[exit N]` with its exit status.
+    convenience init(arguments: [String], environment: [String: String], rows: Int = 30) throws {
+        let command = Self.commandLine(arguments)
         // The pane stays a while after concord exits, for the last capture; deinit ends it all.
-        let script = "env \(variables) \(command); echo \"[exit $?]\"; sleep 30"
+        try self.init(script: "env \(Self.assignments(environment)) \(command); echo \"[exit $?]\"; sleep 30", rows: rows)
+    }
+
+    /// Starts an interactive job-control shell (`bash -i`, prompt `shell$ `) in a 100-column terminal
+    /// of `rows` rows with `environment` added, as people run Concord; type commands with ``typeLine(_:)``
+    /// or ``startConcord(_:)``. The shell puts each command it runs in a process group of its own
+    /// and gives that group the terminal, which is what a pager must cope with.
+    static func interactiveShell(environment: [String: String], rows: Int = 30) throws -> TerminalSession {
+        var variables = environment
+        variables["PS1"] = shellPrompt
+        variables["HISTFILE"] = "/dev/null"
+        let session = try TerminalSession(script: "env \(assignments(variables)) bash --norc --noprofile -i", rows: rows)
+        // capture-pane drops trailing spaces.
+        try session.waitFor(shellPrompt.trimmingCharacters(in: .whitespaces))
+        return session
+    }
+
+    /// The interactive shell's prompt.
+    static let shellPrompt = "shell$ "
+
+    /// Types `concord arguments…` at the shell's prompt and presses Enter.
+    func startConcord(_ arguments: [String]) throws {
+        try typeLine(Self.commandLine(arguments))
+    }
+
+    /// Types `text` and presses Enter.
+    func typeLine(_ text: String) throws {
+        try type(text)
+        try press("Enter")
+    }
+
+    private init(script: String, rows: Int) throws {
         // The tmux server inherits the client's output: give it no pipe, or reading would wait for the server to end.
         let started = try Self.run(
             ["tmux", "-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "100", "-y", String(rows), script],
             capturingOutput: false)
         guard started.status == 0 else { throw Failure(description: "tmux did not start (status \(started.status))") }
+    }
+
+    private static func commandLine(_ arguments: [String]) -> String {
+        ([ConcordProcess.executable] + arguments).map(shellQuoted).joined(separator: " ")
+    }
+
+    private static func assignments(_ environment: [String: String]) -> String {
+        environment.map { "\($0.key)=\(shellQuoted($0.value))" }.sorted().joined(separator: " ")
     }
 
     deinit {

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// Tab at the real prompt, typed behind an interactive `bash -i` and with no shell in front:
+/// names complete from any word, with or without accents, unquoted with spaces, and a second
+/// Tab lists what the first could not choose between.
+@Suite(
+    .enabled(if: TerminalSession.isAvailable, "tmux is not installed"),
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash"), "bash is not installed"))
+struct CompletionAtThePromptTests {
+    let fixture: ReplFixture
+
+    init() throws {
+        fixture = try ReplFixture()
+    }
+
+    func startPrompt(_ front: PagingAndInterruptTests.Front) throws -> TerminalSession {
+        let environment = fixture.environment.merging(["TERM": "screen"]) { $1 }
+        let session: TerminalSession
+        switch front {
+        case .interactiveShell:
+            session = try TerminalSession.interactiveShell(environment: environment)
+            try session.startConcord(["--db", fixture.databasePath])
+        case .nothing:
+            session = try TerminalSession(arguments: ["--db", fixture.databasePath], environment: environment)
+        }
+        try session.waitFor("concord>")
+        return session
+    }
+
+    /// Types `text`, presses Tab, and waits for the line to read `expected`; then abandons the line.
+    func expectCompletion(_ session: TerminalSession, typing text: String, gives expected: String) throws {
+        try session.type(text)
+        try session.press("Tab")
+        try session.waitFor("concord> " + expected)
+        let prompts = try session.count(of: "concord>")
+        try session.press("C-c")
+        try session.waitFor("a fresh prompt") { $0.components(separatedBy: "concord>").count - 1 > prompts }
+    }
+
+    @Test(arguments: PagingAndInterruptTests.Front.allCases)
+    func namesCompleteAsPeopleTypeThem(front: PagingAndInterruptTests.Front) throws {
+        let session = try startPrompt(front)
+        try expectCompletion(session, typing: "show Boter", gives: "show \"Mr. Botero Navarro\"")
+        try expectCompletion(session, typing: "show Mr. Bot", gives: "show Mr. Botero Navarro")
+        try expectCompletion(session, typing: "show Landa", gives: "show \"Ms. Landázuri de Mora\"")
+        try expectCompletion(session, typing: "show Traoré", gives: "show \"Ms. Traoré Bazie\"")
+        // Two names begin with OHCHR: the first Tab gives the shared beginning, the second lists them.
+        try session.type("show OHC")
+        try session.press("Tab")
+        try session.waitFor("concord> show OHCHR")
+        try session.press("Tab")
+        try session.waitFor("OHCHR Recommended Principles and Guidelines on Human Rights (instrument)")
+        try session.waitFor("OHCHR (body)")
+        try session.press("C-c")
+        try session.typeLine("quit")
+    }
+}
