@@ -46,10 +46,12 @@ public struct DocumentReader: Sendable {
             // No title page was read: the date found in the opening lines says which it is by its formula.
             if facts.datedIsMeetingDate { metadata.meetingDate = dated } else { metadata.issueDate = dated }
         }
-        return ParsedDocument(
+        var document = ParsedDocument(
             sourceName: sourceName, symbol: symbol, kind: kind, title: frontMatter.title ?? facts.title,
             dated: metadata.meetingDate ?? metadata.issueDate ?? facts.dated, meetingStartedAt: facts.meetingStartedAt,
             meetingEndedAt: facts.meetingEndedAt, paragraphs: paragraphs, dates: facts.dates, metadata: metadata)
+        document.titlePage = allTexts[..<frontMatter.bodyStart].filter { !$0.isEmpty }
+        return document
     }
 
     /// `true` when the text is wrapped at a page width: few lines are longer than a

@@ -15,6 +15,9 @@ public struct ParsedDocument: Sendable, Hashable {
     /// Every full date the text mentions (ISO 8601), in reading order, each once.
     public var dates: [String]
     public var paragraphs: [ParsedParagraph]
+    /// The title page's lines, which became metadata rather than paragraphs ("Held at …",
+    /// "Chair: …"): extraction reads the recorded meeting's place, date and Chair from them.
+    public var titlePage: [String] = []
 
     public init(
         sourceName: String, symbol: String? = nil, kind: DocumentKind = .other, title: String? = nil,

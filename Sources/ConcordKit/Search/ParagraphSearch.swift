@@ -48,7 +48,7 @@ public struct ParagraphSearch: Sendable {
     public func search(_ text: String, limit: Int = 20, within paragraphIDs: Set<String>, in db: Database) throws -> [Hit] {
         guard let query = Self.matchExpression(for: text) else { throw SearchError.emptyQuery }
         guard limit > 0, !paragraphIDs.isEmpty else { return [] }
-        let ids = "[" + paragraphIDs.sorted().map { "\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "]"
+        let ids = String(decoding: try JSONEncoder().encode(paragraphIDs.sorted()), as: UTF8.self)
         let arguments: StatementArguments = [query, limit, Self.highlightStart, Self.highlightEnd, ids]
         return try Row.fetchAll(db, sql: Self.withinSQL, arguments: arguments).map { row in
             Hit(
@@ -62,9 +62,9 @@ public struct ParagraphSearch: Sendable {
         SELECT d.source_name, d.symbol, p.id, p.ordinal, p.number,
                snippet(paragraph_search, 1, ?3, ?4, '…', 24), bm25(paragraph_search) AS rank
         FROM paragraph_search
-        JOIN paragraphs p ON p.id = paragraph_search.paragraph_id
+        JOIN paragraphs p ON p.rowid = paragraph_search.rowid
         JOIN documents d ON d.id = p.document_id
-        WHERE paragraph_search MATCH ?1 AND paragraph_search.paragraph_id IN (SELECT value FROM json_each(?5))
+        WHERE paragraph_search MATCH ?1 AND p.id IN (SELECT value FROM json_each(?5))
         ORDER BY rank, p.id
         LIMIT ?2
         """

@@ -48,7 +48,10 @@ struct DocumentContext {
         context.documentLabel = document.symbol ?? document.sourceName
         let found = Set(names.joined().map(\.key))
         let mentionsCommittee = paragraphs.contains { !committeeReference.matches(in: $0).isEmpty }
-        context.treatyBody = treatyBody(paragraphs: paragraphs, found: found, mentionsCommittee: mentionsCommittee || isSummaryRecord)
+        // The body the title page names (now metadata, not a paragraph) says it outright.
+        context.treatyBody = TreatyBodyGazetteer.all.first { body in
+            document.metadata.body.map { NameNormalizer.normalize($0) == NameNormalizer.normalize(body.name) } ?? false
+        } ?? treatyBody(paragraphs: paragraphs, found: found, mentionsCommittee: mentionsCommittee || isSummaryRecord)
         if found.contains(EntityKey(.body, "General Assembly")) {
             context.shortReferences["the assembly"] = EntityKey(.body, "General Assembly")
         }
@@ -57,7 +60,7 @@ struct DocumentContext {
         }
         context.resolutionOrgans = resolutionOrgans(paragraphs)
         if isSummaryRecord {
-            context.header = MeetingHeader.read(paragraphs.prefix(MeetingHeader.headerLength))
+            context.header = MeetingHeader.read(titlePage: document.titlePage, paragraphs: paragraphs.prefix(MeetingHeader.headerLength))
             context.recordedMeeting = EntityKey(.event, meetingName(document, header: context.header, body: context.treatyBody))
             context.meetingHeadings = meetingHeadings(paragraphs)
         }

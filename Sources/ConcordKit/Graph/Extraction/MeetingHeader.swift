@@ -52,33 +52,47 @@ struct MeetingHeader: Equatable {
         #"\b("# + PatternPiece.ordinal + #")\s+session\b"#, caseInsensitive: true, requiring: ["session"])
     private static let recordSymbol = Pattern(#"\b[A-Z]{1,6}(?:/[A-Z0-9]{1,6}){1,3}/SR\.\d{1,5}(?:/Add\.\d+)?\b"#, requiring: ["/sr."])
 
-    /// The header of a summary record whose first paragraphs are `paragraphs`.
-    static func read(_ paragraphs: ArraySlice<ParagraphText>) -> MeetingHeader {
+    /// The header of a summary record whose title page (the lines the reader took as metadata)
+    /// is `titlePage` and whose first paragraphs are `paragraphs`. What the title page says is
+    /// read first; it is no paragraph, so no relation cites it (they cite the first paragraph).
+    static func read(titlePage: [String], paragraphs: ArraySlice<ParagraphText>) -> MeetingHeader {
         var header = MeetingHeader()
+        if !titlePage.isEmpty {
+            let page = ParsedParagraph(ordinal: 0, number: nil, kind: .text, section: nil, text: titlePage.joined(separator: "\n"))
+            header.read([ParagraphText(page, index: -1)])
+            (header.titleParagraph, header.sessionParagraph, header.chairParagraph) = (nil, nil, nil)
+        }
+        header.read(paragraphs)
+        return header
+    }
+
+    /// Fills what is still missing from `paragraphs`.
+    private mutating func read<Paragraphs: Sequence<ParagraphText>>(_ paragraphs: Paragraphs) {
+        var header = self
+        defer { self = header }
         for paragraph in paragraphs {
             if paragraph.text.contains("called to order") { break }
-            if header.number == nil, let match = numbered.matches(in: paragraph).first {
+            if header.number == nil, let match = Self.numbered.matches(in: paragraph).first {
                 header.number = paragraph.substring(match.range(at: 1))
                 header.titleParagraph = paragraph.index
             }
-            if header.place == nil, let match = held.matches(in: paragraph).first {
+            if header.place == nil, let match = Self.held.matches(in: paragraph).first {
                 header.place = GraphAssembler.collapse(paragraph.substring(match.range(at: 1)))
             }
-            if header.date == nil, let match = when.matches(in: paragraph).first { header.readWhen(match, paragraph) }
-            if header.chair == nil, let match = chairLine.matches(in: paragraph).first {
+            if header.date == nil, let match = Self.when.matches(in: paragraph).first { header.readWhen(match, paragraph) }
+            if header.chair == nil, let match = Self.chairLine.matches(in: paragraph).first {
                 header.chair = GraphAssembler.collapse(paragraph.substring(match.range(at: 1)))
                 header.chairParagraph = paragraph.index
             }
-            if header.session == nil, let match = session.matches(in: paragraph).first,
+            if header.session == nil, let match = Self.session.matches(in: paragraph).first,
                paragraph.length < 80 || paragraph.text.contains("Summary record") {
                 header.session = paragraph.substring(match.range(at: 1)).lowercased()
                 header.sessionParagraph = paragraph.index
             }
-            if header.symbol == nil, let match = recordSymbol.matches(in: paragraph).first {
+            if header.symbol == nil, let match = Self.recordSymbol.matches(in: paragraph).first {
                 header.symbol = paragraph.substring(match.range)
             }
         }
-        return header
     }
 
     private mutating func readWhen(_ match: NSTextCheckingResult, _ paragraph: ParagraphText) {
