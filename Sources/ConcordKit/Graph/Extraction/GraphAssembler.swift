@@ -12,7 +12,9 @@ struct GraphAssembler {
 
     /// The graph of `findings`. Only entities named in the text (or listed in `implicit`,
     /// like the meeting a summary record records) are kept, with the relations and facts between them.
-    func assemble(_ findings: Findings, implicit: Set<EntityKey> = []) -> ExtractedGraph {
+    /// `named` lists entities kept even when no paragraph mentions them: those the title page
+    /// names (the reader keeps it as metadata, so no mention can point into it).
+    func assemble(_ findings: Findings, implicit: Set<EntityKey> = [], named: [EntityKey] = []) -> ExtractedGraph {
         let rename = personRenames(findings.entities)
         func canonical(_ key: EntityKey) -> EntityKey { rename[key] ?? key }
 
@@ -61,6 +63,10 @@ struct GraphAssembler {
             merged.extraAliases += fact.extraAliases
             facts[target] = merged
             if aliases[target] == nil, implicit.contains(target) { order.append(target); aliases[target] = [] }
+        }
+        for key in named.map(canonical) where aliases[key] == nil {
+            order.append(key)
+            aliases[key] = []
         }
         for key in order {
             let fact = facts[key]

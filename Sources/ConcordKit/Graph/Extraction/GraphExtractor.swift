@@ -66,7 +66,27 @@ public struct GraphExtractor: Sendable {
         Self.titleOfOwnSymbol(document, context: context, findings: &findings)
         var assembler = GraphAssembler(documentID: documentID, paragraphs: document.paragraphs)
         assembler.texts = Dictionary(uniqueKeysWithValues: paragraphs.map { ($0.index, $0) })
-        return assembler.assemble(findings, implicit: Self.implicit(context))
+        return assembler.assemble(findings, implicit: Self.implicit(context), named: Self.titlePageNames(document, context: context))
+    }
+
+    /// The bodies, instruments and States the title page names (the issuing body, the treaty,
+    /// the State a report is about), line by line: the reader keeps that page as metadata, so
+    /// these are kept as entities of the document without a mention.
+    private static func titlePageNames(_ document: ParsedDocument, context: DocumentContext) -> [EntityKey] {
+        let ownSymbol = document.symbol ?? context.header.symbol
+        var keys: [EntityKey] = []
+        // "United Nations" alone is the masthead of every document, not a body it names.
+        for line in document.titlePage where line.count >= 4 && line != "United Nations" {
+            let paragraph = ParagraphText(ParsedParagraph(ordinal: 0, number: nil, kind: .text, section: nil, text: line), index: -1)
+            var candidates = GazetteerRecognizer.shared.recognize(paragraph, folded: FoldedText(paragraph.text))
+            candidates += BodyRecognizer(context: context).recognize(paragraph)
+            for candidate in OverlapResolver.resolve(candidates) where candidate.layer == .name {
+                let key = candidate.key
+                guard [.body, .instrument, .state].contains(key.kind), key.name != ownSymbol, !keys.contains(key) else { continue }
+                keys.append(key)
+            }
+        }
+        return keys
     }
 
     /// A body's or instrument's name cut at the end of its paragraph (a title wrapped onto

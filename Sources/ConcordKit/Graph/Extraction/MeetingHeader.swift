@@ -22,7 +22,7 @@ struct MeetingHeader: Equatable {
     var startTime: String?
     /// The session ordinal as printed, lowercased ("thirty-sixth").
     var session: String?
-    /// The Chair as the header names them ("Mr. Corzo Sosa").
+    /// The Chair as the header names them ("Mr. Corzo Sosa"); the name ends with its line.
     var chair: String?
     /// The record's symbol ("CMW/C/SR.451").
     var symbol: String?
@@ -46,7 +46,7 @@ struct MeetingHeader: Equatable {
             + PatternPiece.month + #")\s+(\d{4})(?:,?\s+at\s+(\d{1,2})(?:[.:](\d{2}))?\s*(a\.m\.|p\.m\.|noon))?"#,
         requiring: ["day"])
     private static let chairLine = Pattern(
-        #"\b(?:Acting )?(?:Chair|Chairperson|Chairman|Chairwoman|President)\s*:\s*((?:Mr|Ms|Mrs|Mme|Dr)\.?\s+\p{Lu}[\p{L}\p{M}’'\-]*(?:\s+(?:de |del |de la |van |von |da |al )?\p{Lu}[\p{L}\p{M}’'\-]*){0,3})"#,
+        #"\b(?:Acting )?(?:Chair|Chairperson|Chairman|Chairwoman|President)\s*:\s*((?:Mr|Ms|Mrs|Mme|Dr)\.?\s+\p{Lu}[\p{L}\p{M}’'\-]*(?:[^\S\n]+(?:de |del |de la |van |von |da |al )?\p{Lu}[\p{L}\p{M}’'\-]*){0,3})"#,
         requiring: ["chair", "president"])
     private static let session = Pattern(
         #"\b("# + PatternPiece.ordinal + #")\s+session\b"#, caseInsensitive: true, requiring: ["session"])
