@@ -45,6 +45,8 @@ public enum StoreSchema {
         migrator.registerMigration(RelationPairIndexSchema.migrationName) { db in try db.execute(sql: RelationPairIndexSchema.sql) }
         // Indexes only: no foreign key can break, so no check of every table afterwards (most of a 1M-base migration).
         migrator.registerMigration(FindIndexSchema.migrationName, foreignKeyChecks: .immediate) { db in try db.execute(sql: FindIndexSchema.sql) }
+        // New local tables without foreign keys: nothing to check afterwards.
+        migrator.registerMigration(SyncFolderRefusalSchema.migrationName, foreignKeyChecks: .immediate) { db in try db.execute(sql: SyncFolderRefusalSchema.sql) }
         return migrator
     }
 
