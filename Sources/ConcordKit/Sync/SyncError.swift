@@ -20,6 +20,8 @@ public enum SyncError: LocalizedError, Equatable {
     case invalidFieldValue(field: String, value: String)
     /// A received change edits a row of a source table (documents, paragraphs, mentions), which only ever gain rows.
     case sourceRowChanged(table: String, key: String)
+    /// A local change holds a value every peer would refuse (see ``IncomingChangeValidator``).
+    case changePeersWouldRefuse(reason: String)
     /// A received mention's offsets fall outside its paragraph's text.
     case mentionOutsideParagraph(key: String, reason: String)
 
@@ -51,6 +53,8 @@ public enum SyncError: LocalizedError, Equatable {
             return "conflict \(id) has no other value to keep; give the value to keep in quotes"
         case let .sourceRowChanged(table, key):
             return "a received change edits \(table) row \(key); the documents a knowledge base was built from, their paragraphs and mentions are never changed by peers"
+        case let .changePeersWouldRefuse(reason):
+            return "this change was not made: \(reason), and every replica you sync with would refuse it (limits: sync/FORMAT.md, \"Validation\")"
         case let .mentionOutsideParagraph(key, reason):
             return "a received mention (\(key)) \(reason); its change was refused"
         case let .invalidFieldValue(field, value):

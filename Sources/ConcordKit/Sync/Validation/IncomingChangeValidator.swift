@@ -38,9 +38,6 @@ struct IncomingChangeValidator {
     /// Throws ``IncomingChangeError`` for the first thing in `record` that may not be applied.
     func check(_ record: ChangeRecord, now: Date = Date()) throws {
         let change = "change \(record.replicaID.prefix(8))#\(record.sequence)"
-        if record.changeset.count > IncomingLimits.changesetBytes {
-            throw IncomingChangeError(change: change, reason: "its changeset is \(record.changeset.count) bytes, over the limit of \(IncomingLimits.changesetBytes)")
-        }
         if record.author.utf8.count > IncomingLimits.authorBytes || record.summary.utf8.count > IncomingLimits.summaryBytes {
             throw IncomingChangeError(change: change, reason: "its author or summary is over the size limit")
         }
@@ -51,7 +48,34 @@ struct IncomingChangeValidator {
                 change: change,
                 reason: "its clock says \(Self.format(date)), more than \(Int(IncomingLimits.clockDrift / 60)) minutes ahead of this machine's; check the sender's clock (or this one's)")
         }
+        try checkRows(of: record)
+    }
+
+    /// Checks the size of `record`'s changeset and each of its row changes (not its clock, author or summary):
+    /// what a local change is checked for before it is recorded.
+    func checkRows(of record: ChangeRecord) throws {
+        let change = "change \(record.replicaID.prefix(8))#\(record.sequence)"
+        if record.changeset.count > IncomingLimits.changesetBytes {
+            throw IncomingChangeError(change: change, reason: "its changeset is \(record.changeset.count) bytes, over the limit of \(IncomingLimits.changesetBytes)")
+        }
         try ChangesetIterator.forEach(in: record.changeset) { row in try check(row, change: change) }
+    }
+
+    /// The validator of this process's schema (the synced tables' columns never change while it runs).
+    static func shared(in db: Database) throws -> IncomingChangeValidator {
+        if let cached = cache.value { return cached }
+        let validator = try IncomingChangeValidator(in: db)
+        cache.store(validator)
+        return validator
+    }
+
+    private static let cache = ValidatorCache()
+
+    final class ValidatorCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var validator: IncomingChangeValidator?
+        var value: IncomingChangeValidator? { lock.lock(); defer { lock.unlock() }; return validator }
+        func store(_ validator: IncomingChangeValidator) { lock.lock(); self.validator = validator; lock.unlock() }
     }
 
     /// Checks one row change.

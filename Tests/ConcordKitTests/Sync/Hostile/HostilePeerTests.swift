@@ -231,4 +231,17 @@ import Testing
         #expect(result.status == 1)
         #expect(!result.errors.contains("\u{1B}") && result.errors.contains("evil^[[2J.concord"), "\(result.errors)")
     }
+
+    @Test func aLocalChangeEveryPeerWouldRefuseIsNotMade() throws {
+        let knowledgeBase = try SyncFileFixtures.replica(author: "Me")
+        let changes = try SyncFileFixtures.changeCount(knowledgeBase)
+        let long = String(repeating: "n", count: IncomingLimits.nameBytes + 1)
+        #expect(throws: SyncError.self) { try SyncFileFixtures.addPerson(long, to: knowledgeBase) }
+        #expect(throws: SyncError.self) {
+            try knowledgeBase.write("yes") { db in
+                try db.execute(sql: "UPDATE entities SET is_deleted = 'yes' WHERE id = (SELECT min(id) FROM entities)")
+            }
+        }
+        #expect(try SyncFileFixtures.changeCount(knowledgeBase) == changes)
+    }
 }
