@@ -46,10 +46,11 @@ struct TrustCommand: ParsableCommand {
         func run() throws {
             let context = CommandContext.current
             let knowledgeBase = try context.knowledgeBase(store)
-            let (trusted, acceptances) = try knowledgeBase.read { db in
-                (try TrustStore().trusted(in: db), try TrustStore().acceptances(in: db))
+            let (trusted, acceptances, ignored) = try knowledgeBase.read { db in
+                (try TrustStore().trusted(in: db), try TrustStore().acceptances(in: db), try SyncFolderRefusals().ignored(in: db))
             }
-            TrustRenderer(console: context.output).renderList(own: knowledgeBase, trusted: trusted, acceptances: acceptances, json: json)
+            TrustRenderer(console: context.output).renderList(
+                own: knowledgeBase, trusted: trusted, acceptances: acceptances, json: json, ignored: ignored)
         }
     }
 

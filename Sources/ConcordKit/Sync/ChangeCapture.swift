@@ -73,7 +73,7 @@ public enum ChangeCapture {
             replicaID: record.replicaID, sequence: sequence, chainHash: chainHash, with: knowledgeBase.signingKey)
         // A change every peer would refuse would also hold back every later change of this replica: refuse it here.
         do {
-            try IncomingChangeValidator.shared(in: db).checkRows(of: record)
+            try IncomingChangeValidator.shared(in: db).checkRows(of: record, local: true)
         } catch let error as IncomingChangeError {
             throw SyncError.changePeersWouldRefuse(reason: error.reason)
         }
