@@ -16,6 +16,7 @@ struct IncomingChangeValidator {
         var isInteger: Bool
         var isText: Bool
         var notNull: Bool
+        var isPrimaryKey: Bool
     }
 
     /// The synced tables' columns, in table order, by table name.
@@ -29,7 +30,7 @@ struct IncomingChangeValidator {
                     let type = (row["type"] as String? ?? "").uppercased()
                     return Column(
                         name: row["name"], isInteger: type == "INTEGER", isText: type == "TEXT",
-                        notNull: (row["notnull"] as Int) != 0 || (row["pk"] as Int) > 0)
+                        notNull: (row["notnull"] as Int) != 0 || (row["pk"] as Int) > 0, isPrimaryKey: (row["pk"] as Int) > 0)
                 }
         }
         self.tables = tables
@@ -84,6 +85,9 @@ struct IncomingChangeValidator {
     func check(_ row: ChangesetChange, change: String, local: Bool = false) throws {
         guard let columns = tables[row.table], columns.count == row.primaryKeyColumns.count else {
             throw IncomingChangeError(change: change, reason: "it writes to table '\(TerminalText.escaped(row.table))', which is not synced here")
+        }
+        guard row.primaryKeyColumns == columns.map(\.isPrimaryKey) else {
+            throw IncomingChangeError(change: change, reason: "its changes to \(row.table) name other primary-key columns than the table has")
         }
         let key = Self.shown(SyncedTable.rowKey(row.primaryKey))
         if !local, SyncedTable.insertOnlyNames.contains(row.table), row.operation != .insert {
