@@ -121,6 +121,8 @@ struct IncomingChangeValidator {
             return column.isInteger || column.isText ? "holds a real number where \(column.isText ? "text" : "an integer") is expected" : nil
         case let .text(text):
             if column.isInteger { return "holds text '\(Self.shown(text))' where an integer is expected" }
+            // SQLite functions and FTS5 queries stop at a NUL: find's index could then no longer remove the name.
+            if text.utf8.contains(0) { return "holds a NUL character" }
             let limit = IncomingLimits.bytes(table: table, column: column.name)
             if text.utf8.count > limit { return "is \(text.utf8.count) bytes long, over the limit of \(limit)" }
             if !EnumColumns.allows(text, table: table, column: column.name) {

@@ -77,6 +77,10 @@ import Testing
         try peers.expectRefused(
             try peers.file([HostileFiles.changeset([HostileFiles.person("person:00000000000000b6", name: .null)])]),
             naming: "entities.name of row person:00000000000000b6 is NULL")
+        // A NUL inside text: find's index maintenance matches names through FTS5, which stops at a NUL.
+        try peers.expectRefused(
+            try peers.file([HostileFiles.changeset([HostileFiles.person("person:00000000000000b7", name: .text("Ms.\u{0}Null"))])]),
+            naming: "entities.name of row person:00000000000000b7 holds a NUL character")
     }
 
     @Test func mentionsWithBadOffsetsOrTextAreRefused() throws {
