@@ -28,6 +28,8 @@ struct ChangesetSchemaCheck {
     func check(_ record: ChangeRecord, file: String) throws {
         let change = "change \(record.replicaID.prefix(8))#\(record.sequence)"
         do {
+            try values.checkFields(of: record)
+            // One walk of the changeset: the table's shape, then every value of the row change.
             try ChangesetIterator.forEach(in: record.changeset) { row in
                 guard let expected = columnCounts[row.table], expected > 0 else {
                     throw ChangesetFileError.unmappableSchema(file: file, reason: "\(change) writes to table '\(row.table)', which is not synced here")
@@ -36,8 +38,8 @@ struct ChangesetSchemaCheck {
                     throw ChangesetFileError.unmappableSchema(
                         file: file, reason: "\(change) has \(row.primaryKeyColumns.count) columns for table '\(row.table)', which has \(expected) here")
                 }
+                try values.check(row, change: change)
             }
-            try values.check(record)
         } catch let error as ChangesetFileError {
             throw error
         } catch let error as IncomingChangeError {

@@ -38,7 +38,16 @@ struct IncomingChangeValidator {
 
     /// Throws ``IncomingChangeError`` for the first thing in `record` that may not be applied.
     func check(_ record: ChangeRecord, now: Date = Date()) throws {
+        try checkFields(of: record, now: now)
+        try checkRows(of: record)
+    }
+
+    /// Checks what `record` says besides its rows: its author and summary sizes, its clock and its changeset's size.
+    func checkFields(of record: ChangeRecord, now: Date = Date()) throws {
         let change = "change \(record.replicaID.prefix(8))#\(record.sequence)"
+        if record.changeset.count > IncomingLimits.changesetBytes {
+            throw IncomingChangeError(change: change, reason: "its changeset is \(record.changeset.count) bytes, over the limit of \(IncomingLimits.changesetBytes)")
+        }
         if record.author.utf8.count > IncomingLimits.authorBytes || record.summary.utf8.count > IncomingLimits.summaryBytes {
             throw IncomingChangeError(change: change, reason: "its author or summary is over the size limit")
         }
@@ -49,7 +58,6 @@ struct IncomingChangeValidator {
                 change: change,
                 reason: "its clock says \(Self.format(date)), more than \(Int(IncomingLimits.clockDrift / 60)) minutes ahead of this machine's; check the sender's clock (or this one's)")
         }
-        try checkRows(of: record)
     }
 
     /// Checks the size of `record`'s changeset and each of its row changes (not its clock, author or summary).
