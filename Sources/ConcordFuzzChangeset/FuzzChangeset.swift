@@ -3,8 +3,10 @@ import Foundation
 
 // libFuzzer entry point for the changeset file decoder (see Tests/FuzzCorpus/README.md).
 //
-// Each input is written to one scratch file on tmpfs and decoded by ChangesetFileProbe:
-// the file reader's validating pass and SQLite's changeset parser over every record.
+// An input starting with the format's first byte (0x89) is written to one scratch file on tmpfs
+// and decoded by ChangesetFileProbe: the file reader's validating pass and SQLite's changeset
+// parser over every record. Any other input is a changeset that ChangesetApplyProbe signs with a
+// trusted test key and imports (validation and the merge engine).
 // Any thrown error is a correct answer; a crash, a sanitizer report, a timeout or an
 // allocation over libFuzzer's limits is a finding.
 
@@ -14,10 +16,20 @@ private let scratchPath: String = {
     return folder + "/concord-fuzz-changeset-\(getpid()).concord"
 }()
 
+/// The apply mode's receiver: a knowledge base trusting the test key the inputs are signed with.
+private let applyProbe: ChangesetApplyProbe? = try? ChangesetApplyProbe(scratchPath: scratchPath + ".signed")
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzChangesetInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Data(bytes: $0, count: size) } ?? Data()
-    _ = try? ChangesetFileProbe.probe(bytes: bytes, scratchPath: scratchPath)
+    // A file (starting with the format's first byte) goes to the decoder. Anything else is a signed change:
+    // its first byte says how far ahead its clock is (minutes, 0-255), the rest is its SQLite changeset,
+    // signed with a key the receiver trusts, so it reaches validation and the merge engine.
+    if bytes.first == 0x89 || bytes.isEmpty {
+        _ = try? ChangesetFileProbe.probe(bytes: bytes, scratchPath: scratchPath)
+    } else if let applyProbe {
+        _ = try? applyProbe.probe(changeset: bytes.dropFirst(), aheadMinutes: Int(bytes[bytes.startIndex]))
+    }
     return 0
 }
 

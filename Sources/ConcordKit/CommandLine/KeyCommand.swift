@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `key`: this replica's public signing key and its fingerprint, to give to the people you sync with.
 struct KeyCommand: ParsableCommand {
@@ -10,10 +11,19 @@ struct KeyCommand: ParsableCommand {
     @Flag(name: .long, help: "One JSON object.")
     var json = false
 
+    @Flag(name: .long, help: "Only when DB.key is lost or holds another replica's key: make a new key and a new replica id (peers must trust the new key).")
+    var reset = false
+
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let context = CommandContext.current
+        if reset {
+            let path = StoreLocation.databasePath(option: store.db, environment: context.environment)
+            guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notAKnowledgeBase(path: path) }
+            let replicaID = try ReplicaKeyReset.reset(databasePath: path)
+            context.errors.line("made a new key; this knowledge base is now replica \(replicaID)")
+        }
         let knowledgeBase = try context.knowledgeBase(store)
         TrustRenderer(console: context.output).renderKey(knowledgeBase, json: json)
     }

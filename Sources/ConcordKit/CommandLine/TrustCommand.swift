@@ -7,7 +7,7 @@ struct TrustCommand: ParsableCommand {
         commandName: "trust",
         abstract: "Manage the keys whose changes this replica imports.",
         discussion: "Changes signed by a key that is not trusted (and files with unsigned changes) are refused by import and sync, naming the key's fingerprint. Get a replica's key by running `concord key` there.",
-        subcommands: [Add.self, List.self, Remove.self])
+        subcommands: [Add.self, List.self, Remove.self, Ignore.self, Unignore.self])
 
     /// `trust add NAME PUBLIC-KEY`.
     struct Add: ParsableCommand {
@@ -46,10 +46,11 @@ struct TrustCommand: ParsableCommand {
         func run() throws {
             let context = CommandContext.current
             let knowledgeBase = try context.knowledgeBase(store)
-            let (trusted, acceptances) = try knowledgeBase.read { db in
-                (try TrustStore().trusted(in: db), try TrustStore().acceptances(in: db))
+            let (trusted, acceptances, ignored) = try knowledgeBase.read { db in
+                (try TrustStore().trusted(in: db), try TrustStore().acceptances(in: db), try SyncFolderRefusals().ignored(in: db))
             }
-            TrustRenderer(console: context.output).renderList(own: knowledgeBase, trusted: trusted, acceptances: acceptances, json: json)
+            TrustRenderer(console: context.output).renderList(
+                own: knowledgeBase, trusted: trusted, acceptances: acceptances, json: json, ignored: ignored)
         }
     }
 
@@ -68,6 +69,49 @@ struct TrustCommand: ParsableCommand {
             let knowledgeBase = try context.knowledgeBase(store)
             let removed = try knowledgeBase.database.write { db in try TrustStore().remove(key, in: db) }
             TrustRenderer(console: context.output).renderRemoved(removed)
+        }
+    }
+
+    /// `trust ignore REPLICA`.
+    struct Ignore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ignore",
+            abstract: "Stop reading (and reporting) a replica's files in sync folders; its changes relayed by others are still checked.")
+
+        @Argument(help: "The replica id, or a unique prefix of 8 or more hex digits of one known here.")
+        var replica: String
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let context = CommandContext.current
+            let knowledgeBase = try context.knowledgeBase(store)
+            let (replicaID, changed) = try knowledgeBase.database.write { db -> (String, Bool) in
+                guard let replicaID = try SyncFolderRefusals().replicaID(for: replica, in: db) else { throw TrustError.unknownReplica(replica) }
+                return (replicaID, try SyncFolderRefusals().ignore(replicaID, in: db))
+            }
+            context.output.line(changed ? "ignoring replica \(replicaID) in sync folders" : "replica \(replicaID) was already ignored")
+        }
+    }
+
+    /// `trust unignore REPLICA`.
+    struct Unignore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "unignore", abstract: "Read a replica's files in sync folders again.")
+
+        @Argument(help: "The replica id, or a unique prefix of 8 or more hex digits of one known here.")
+        var replica: String
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let context = CommandContext.current
+            let knowledgeBase = try context.knowledgeBase(store)
+            let (replicaID, changed) = try knowledgeBase.database.write { db -> (String, Bool) in
+                guard let replicaID = try SyncFolderRefusals().replicaID(for: replica, in: db) else { throw TrustError.unknownReplica(replica) }
+                return (replicaID, try SyncFolderRefusals().unignore(replicaID, in: db))
+            }
+            context.output.line(changed ? "reading replica \(replicaID) in sync folders again" : "replica \(replicaID) was not ignored")
         }
     }
 }

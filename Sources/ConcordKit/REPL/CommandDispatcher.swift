@@ -153,6 +153,12 @@ public struct CommandDispatcher {
             if database.resultCode == .SQLITE_BUSY || database.resultCode == .SQLITE_LOCKED {
                 return "the knowledge base is busy with another writer; try again in a moment"
             }
+            if database.resultCode == .SQLITE_READONLY {
+                return "the knowledge base is read-only (its file or folder cannot be written); reading commands work, this one writes"
+            }
+            if database.resultCode == .SQLITE_FULL {
+                return "the disk is full; nothing was changed — free some space and run the command again"
+            }
             return "database error: \(database.message ?? database.resultCode.description)"
         }
         if let validation = error as? ValidationError { return validation.message }

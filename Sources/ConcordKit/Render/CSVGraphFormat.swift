@@ -27,8 +27,9 @@ public struct CSVGraphFormat: GraphFormat {
         return rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
     }
 
-    /// A CSV field, quoted when it holds a comma, quote or line break.
-    static func field(_ value: String) -> String {
+    /// A CSV field, control characters made visible (``TerminalText``), quoted when it holds a comma or quote.
+    static func field(_ raw: String) -> String {
+        let value = TerminalText.escaped(raw)
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

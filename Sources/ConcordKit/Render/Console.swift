@@ -32,11 +32,13 @@ public final class Console: @unchecked Sendable {
     /// Writes `text` followed by a newline.
     public func line(_ text: String = "") { write(text + "\n") }
 
-    /// Writes `text` as it is.
+    /// Writes `text` with control characters from data made visible (``TerminalText``): line feeds,
+    /// tabs and, when colour is on, colour sequences are kept; JSON is unaffected (its encoder escapes them).
     public func write(_ text: String) {
+        let safe = usesColor ? TerminalText.escapedKeepingLayout(text) : TerminalText.escapedKeepingLines(text)
         lock.lock()
         defer { lock.unlock() }
-        sink(text)
+        sink(safe)
     }
 
     /// Wraps `text` in an ANSI style when colour is on.

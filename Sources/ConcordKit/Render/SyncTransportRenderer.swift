@@ -37,9 +37,17 @@ struct SyncTransportRenderer {
         }
         for warning in report.warnings { errors.line(errors.styled("warning:", .bold) + " " + warning) }
         for refusal in report.refusals { renderRefusal(refusal, errors: errors) }
+        for (replica, count) in report.stillRefused.sorted(by: { $0.key < $1.key }) {
+            errors.line("still refused (reported before): \(count) file\(count == 1 ? "" : "s") of replica \(replica.prefix(8)); "
+                + "`concord trust ignore \(replica.prefix(8))` stops reading them")
+        }
+        if report.ignoredFiles > 0 {
+            console.line("left \(report.ignoredFiles) file\(report.ignoredFiles == 1 ? "" : "s") of ignored replicas unread (see trust list)")
+        }
         let waiting = report.waiting > 0 ? ", \(report.waiting) waiting (see status)" : ""
+        let refused = report.refusals.count + report.stillRefused.values.reduce(0, +)
         console.line("sync \(report.folder): \(report.applied) new change\(report.applied == 1 ? "" : "s") applied\(waiting)"
-            + (report.refusals.isEmpty ? "" : "; \(report.refusals.count) refused"))
+            + (refused == 0 ? "" : "; \(refused) refused"))
     }
 
     /// "N new changes applied, M already present, K waiting for earlier changes (see status)".

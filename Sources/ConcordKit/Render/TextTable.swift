@@ -11,7 +11,8 @@ public struct TextTable: Sendable {
 
     /// The table as lines (no trailing newline on each).
     public func lines(width: Int = 80, separator: String = "  ") -> [String] {
-        let all = (header.map { [$0] } ?? []) + rows
+        // Cells hold data: control characters are shown, never sent to the terminal.
+        let all = ((header.map { [$0] } ?? []) + rows).map { row in row.map(TerminalText.escaped) }
         guard let columnCount = all.map(\.count).max(), columnCount > 0 else { return [] }
         var widths = Array(repeating: 0, count: columnCount)
         for row in all {

@@ -56,7 +56,8 @@ struct TrustRenderer {
     }
 
     func renderList(
-        own knowledgeBase: KnowledgeBase, trusted: [TrustStore.TrustedKey], acceptances: [TrustStore.Acceptance], json: Bool
+        own knowledgeBase: KnowledgeBase, trusted: [TrustStore.TrustedKey], acceptances: [TrustStore.Acceptance], json: Bool,
+        ignored: [String] = []
     ) {
         if json {
             let list = ListJSON(
@@ -76,6 +77,9 @@ struct TrustRenderer {
                 header: ["name", "fingerprint", "public key", "added (UTC)"],
                 rows: trusted.map { [$0.name, $0.fingerprint, PublicKeyText.hex($0.publicKey), $0.addedAt] })
             for line in table.lines(width: max(console.width, 160)) { console.line(line) }
+        }
+        if !ignored.isEmpty {
+            console.line("ignored in sync folders (trust unignore REPLICA to read them again): " + ignored.joined(separator: ", "))
         }
         guard !acceptances.isEmpty else { return }
         console.line("accepted once without trust:")

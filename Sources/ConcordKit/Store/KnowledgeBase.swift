@@ -20,6 +20,9 @@ public final class KnowledgeBase: Sendable {
     /// (kept in `<path>.key`, see ``ReplicaKeyFile``; in memory, a fresh key per open).
     public let signingKey: ReplicaSigningKey
 
+    /// `true` when the file or its folder cannot be written (read-only media): reads work, ``write(_:_:)`` refuses.
+    public let isReadOnly: Bool
+
     /// How long a writer waits for another process's write to finish before giving up.
     public static let busyTimeout: TimeInterval = 5
 
@@ -27,19 +30,48 @@ public final class KnowledgeBase: Sendable {
         self.database = database
         self.path = path
         self.author = author
+        self.isReadOnly = false
         try StoreSchema.migrator.migrate(database)
-        // Bound to this file: a copied file gets a new id (see ReplicaBinding).
-        let replicaID = try database.write { db in try ReplicaBinding.replicaID(db, path: path) }
+        // Bound to this file: a new or copied file gets a new id, derived from its new key (see ReplicaBinding,
+        // ReplicaKeyBinding); the key file is written before the id commits, so an id never lacks its key.
+        let newKey = ReplicaSigningKey()
+        let (replicaID, signingKey) = try database.write { db in
+            let identity = try ReplicaBinding.replicaID(db, path: path, newKey: newKey)
+            return (identity.id, try ReplicaKeyFile.key(databasePath: path, replicaID: identity.id, made: identity.isNew ? newKey : nil))
+        }
         self.replicaID = replicaID
-        // Bound to the replica id: a copy, with its new id, makes its own key (see ReplicaKeyFile).
-        let signingKey = try ReplicaKeyFile.loadOrCreate(databasePath: path, replicaID: replicaID)
         self.signingKey = signingKey
         try database.write { db in try ReplicaKeyDirectory().adoptOwnKey(signingKey, replicaID: replicaID, in: db) }
     }
 
+    /// Opens a knowledge base that cannot be written: its schema must be current; its key is read if it is
+    /// there (nothing is signed without writing anyway).
+    init(readOnly database: any DatabaseWriter, path: String, author: String) throws {
+        self.database = database
+        self.path = path
+        self.author = author
+        self.isReadOnly = true
+        guard let replicaID = try database.read({ db in
+            try String.fetchOne(db, sql: "SELECT value FROM replica_settings WHERE key = 'replica_id'")
+        }) else { throw StoreError.missingReplicaID(path: path) }
+        if try database.read({ db in try !StoreSchema.migrator.hasCompletedMigrations(db) }) {
+            throw StoreError.readOnlyNeedsUpgrade(path: path)
+        }
+        self.replicaID = replicaID
+        let stored = try? ReplicaKeyFile.load(ReplicaKeyFile.path(forDatabase: path))
+        self.signingKey = stored?.replicaID == replicaID ? stored!.key : ReplicaSigningKey()
+    }
+
     /// Opens (creating if needed) the knowledge base at `path`. Does not ingest anything:
-    /// see ``KnowledgeBaseLoader`` for opening with seeding.
+    /// see ``KnowledgeBaseLoader`` for opening with seeding. An empty (0-byte) file is refused; a file
+    /// on read-only media, or one this process may not write, opens read-only (``isReadOnly``).
     public static func open(path: String, author: String) throws -> KnowledgeBase {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue == 0 {
+            throw StoreError.emptyFile(path: path)
+        }
+        if FileManager.default.fileExists(atPath: path), let readOnly = try ReadOnlyOpening.open(path: path) {
+            return try KnowledgeBase(readOnly: readOnly, path: path, author: author)
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -79,12 +111,13 @@ public final class KnowledgeBase: Sendable {
     ///
     /// - Parameter summary: what the change does, in words ("set name of person:3fa4…"), for `log`.
     public func write<T>(_ summary: String, _ updates: (Database) throws -> T) throws -> T {
-        try database.write { db in try ChangeCapture.capture(summary, by: self, in: db, updates) }
+        if isReadOnly, let path { throw StoreError.readOnly(path: path) }
+        return try database.write { db in try ChangeCapture.capture(summary, by: self, in: db, updates) }
     }
 
     /// Closes the database; the knowledge base must not be used afterwards.
     public func close() throws {
-        if let pool = database as? DatabasePool {
+        if let pool = database as? DatabasePool, !isReadOnly {
             // Move everything from the WAL into the main file, so the file alone is complete.
             try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
             try pool.close()

@@ -15,6 +15,11 @@ public struct KnowledgeBaseLoader: Sendable {
     }
 
     /// Opens the knowledge base, building it first if needed; `progress` receives one line per step.
+    ///
+    /// Creation is safe against a concurrent creator: builders take an exclusive lock
+    /// (`<db>.creating.lock`), the first builds under a temporary name and moves the key file, then the
+    /// database, into place; the others wait, find the database there, and open it. So a new database
+    /// ends with one key and one replica, and no builder's temporary files stay behind.
     public func open(progress: (String) -> Void = { _ in }) throws -> KnowledgeBase {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: databasePath) {
@@ -28,37 +33,38 @@ public struct KnowledgeBaseLoader: Sendable {
         }
         // Read the seeds before creating anything, so a bad --seeds leaves no half-made file.
         let seeds = try seedsDirectory.map { try SeedCorpus.files(in: $0) } ?? SeedCorpus.files
+        try CreationLock.holding(databasePath) {
+            guard !fileManager.fileExists(atPath: databasePath) else { return }
+            let keyPath = ReplicaKeyFile.path(forDatabase: databasePath)
+            guard !fileManager.fileExists(atPath: keyPath) else { throw StoreError.keyWithoutDatabase(path: keyPath) }
+            try build(seeds: seeds, progress: progress)
+        }
+        return try KnowledgeBase.open(path: databasePath, author: author)
+    }
+
+    /// Builds the knowledge base under a temporary name, then moves its key file and the database into place.
+    private func build(seeds: [SeedCorpus.File], progress: (String) -> Void) throws {
         let origin = seedsDirectory ?? "the built-in seed documents"
         progress("Creating a new knowledge base at \(databasePath) from \(seeds.count) documents (\(origin))…")
         for warning in seeds.compactMap(\.warning) { progress("warning: \(warning)") }
-        // Build under a temporary name and rename at the end, so an interrupted build
-        // never leaves a half-seeded knowledge base behind.
+        // An interrupted build never leaves a half-seeded knowledge base behind.
         let temporaryPath = databasePath + ".creating-\(ProcessInfo.processInfo.processIdentifier)"
-        do {
-            let building = try KnowledgeBase.open(path: temporaryPath, author: author)
-            let ingestor = Ingestor()
-            for (index, seed) in seeds.enumerated() {
-                let outcome = try ingestor.ingest(text: seed.text, sourceName: seed.name, into: building)
-                progress("  [\(index + 1)/\(seeds.count)] \(seed.name): \(outcome.paragraphCount) paragraphs, \(outcome.entityCount) entities")
-            }
-            // The seed build is the shared baseline of every replica built from these seeds, not a change to sync.
-            try SyncBaseline.adopt(building)
-            try building.close()
-            if !fileManager.fileExists(atPath: databasePath) {
-                try fileManager.moveItem(atPath: temporaryPath, toPath: databasePath)
-                // The moved file keeps its inode and so its replica id: its signing key goes with it.
-                let temporaryKey = ReplicaKeyFile.path(forDatabase: temporaryPath)
-                let key = ReplicaKeyFile.path(forDatabase: databasePath)
-                if fileManager.fileExists(atPath: temporaryKey) && !fileManager.fileExists(atPath: key) {
-                    try? fileManager.moveItem(atPath: temporaryKey, toPath: key)
-                }
-            }
-        } catch {
-            Self.removeDatabaseFiles(at: temporaryPath)
-            throw error
+        defer { Self.removeDatabaseFiles(at: temporaryPath) }
+        let building = try KnowledgeBase.open(path: temporaryPath, author: author)
+        let ingestor = Ingestor()
+        for (index, seed) in seeds.enumerated() {
+            let outcome = try ingestor.ingest(text: seed.text, sourceName: seed.name, into: building)
+            progress("  [\(index + 1)/\(seeds.count)] \(seed.name): \(outcome.paragraphCount) paragraphs, \(outcome.entityCount) entities")
         }
-        Self.removeDatabaseFiles(at: temporaryPath)
-        return try KnowledgeBase.open(path: databasePath, author: author)
+        // The seed build is the shared baseline of every replica built from these seeds, not a change to sync.
+        try SyncBaseline.adopt(building)
+        try building.close()
+        // The key first: whoever sees the database finds its key beside it. Renames keep the file's
+        // inode, so the database keeps the replica id its key is bound to.
+        guard rename(ReplicaKeyFile.path(forDatabase: temporaryPath), ReplicaKeyFile.path(forDatabase: databasePath)) == 0,
+              rename(temporaryPath, databasePath) == 0 else {
+            throw StoreError.cannotCreate(path: databasePath, reason: String(cString: strerror(errno)))
+        }
     }
 
     private static func removeDatabaseFiles(at path: String) {

@@ -49,6 +49,8 @@ public enum StoreSchema {
         migrator.registerMigration(BrowsableSchema.migrationName, foreignKeyChecks: .immediate) { db in try db.execute(sql: BrowsableSchema.sql) }
         migrator.registerMigration(DocumentMetadataSchema.migrationName) { db in try db.execute(sql: DocumentMetadataSchema.sql) }
         migrator.registerMigration(RelationEvidenceSchema.migrationName) { db in try db.execute(sql: RelationEvidenceSchema.sql) }
+        // New local tables without foreign keys: nothing to check afterwards.
+        migrator.registerMigration(SyncFolderRefusalSchema.migrationName, foreignKeyChecks: .immediate) { db in try db.execute(sql: SyncFolderRefusalSchema.sql) }
         return migrator
     }
 

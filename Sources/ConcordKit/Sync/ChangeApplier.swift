@@ -24,13 +24,25 @@ struct ChangeApplier {
     private var register: CellRegister { CellRegister(db: db) }
 
     func apply(_ changeset: Data) throws {
-        try ChangesetIterator.forEach(in: changeset) { change in try apply(change) }
+        // A received mention is checked against its paragraph's text, which the same change may insert later on.
+        var mentions: [ChangesetChange] = []
+        try ChangesetIterator.forEach(in: changeset) { change in
+            if !isLocal && change.table == "mentions" && change.operation == .insert { mentions.append(change) } else { try apply(change) }
+        }
+        for mention in mentions {
+            try MentionOffsetCheck(db: db).check(mention)
+            try apply(mention)
+        }
     }
 
     private func apply(_ change: ChangesetChange) throws {
         let table = try SyncedTable.named(change.table, in: db)
         guard change.primaryKeyColumns.count == table.columns.count else {
             throw SyncError.columnCountMismatch(table: table.name, expected: table.columns.count, found: change.primaryKeyColumns.count)
+        }
+        if table.isInsertOnly && change.operation == .update && !isLocal {
+            // The documents and paragraphs a knowledge base is built from, and mentions' offsets, are not peers' to edit.
+            throw SyncError.sourceRowChanged(table: table.name, key: TerminalText.escaped(SyncedTable.rowKey(change.primaryKey)))
         }
         if table.isInsertOnly && change.operation != .update {
             if change.operation == .delete {

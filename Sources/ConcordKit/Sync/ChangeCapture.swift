@@ -71,6 +71,12 @@ public enum ChangeCapture {
         record.chainHash = chainHash
         record.chainSignature = try ChangeChain.sign(
             replicaID: record.replicaID, sequence: sequence, chainHash: chainHash, with: knowledgeBase.signingKey)
+        // A change every peer would refuse would also hold back every later change of this replica: refuse it here.
+        do {
+            try IncomingChangeValidator.shared(in: db).checkRows(of: record, local: true)
+        } catch let error as IncomingChangeError {
+            throw SyncError.changePeersWouldRefuse(reason: error.reason)
+        }
         try ChangeApplier(
             db: db, replicaID: record.replicaID, sequence: sequence, timestamp: timestamp, dependencies: dependencies,
             isLocal: true

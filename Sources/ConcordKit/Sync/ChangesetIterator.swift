@@ -134,7 +134,11 @@ public enum ChangesetIterator {
         case SQLITE_TEXT:
             guard let text = sqlite3_value_text(value) else { return .text("") }
             let length = Int(sqlite3_value_bytes(value))
-            return .text(String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self))
+            let bytes = UnsafeBufferPointer(start: text, count: length)
+            // Text that is not valid UTF-8 is reported as the bytes it is (never repaired in silence), so a
+            // received change holding it is refused (IncomingChangeValidator) instead of stored changed.
+            guard let valid = String(validating: bytes, as: UTF8.self) else { return .blob(Data(bytes)) }
+            return .text(valid)
         case SQLITE_BLOB:
             let length = Int(sqlite3_value_bytes(value))
             guard let bytes = sqlite3_value_blob(value), length > 0 else { return .blob(Data()) }

@@ -10,15 +10,22 @@ import GRDB
 /// the old id stays in the change log for the changes made under it. Moving or renaming
 /// a file keeps its inode and its id. In-memory knowledge bases are not bound.
 public enum ReplicaBinding {
-    /// This file's replica id, made fresh when the file is not the one the id was made for.
-    static func replicaID(_ db: Database, path: String?) throws -> String {
-        let current = try ReplicaIdentity.loadOrCreate(db)
+    /// This file's replica id, made fresh (derived from `newKey`) when the file is new or is not the one
+    /// the id was made for; `isNew` says so, and then `newKey` is the replica's key from now on.
+    static func replicaID(_ db: Database, path: String?, newKey: ReplicaSigningKey) throws -> (id: String, isNew: Bool) {
+        let loaded = try ReplicaIdentity.loadOrCreate(db, newKey: newKey)
+        let current = (id: loaded.id, isNew: loaded.created)
         guard let path, let identity = fileIdentity(path) else { return current }
         let recorded = try SyncState.value("file_identity", in: db).flatMap(String.fromDatabaseValue)
         if recorded == identity { return current }
         try SyncState.set("file_identity", identity, in: db)
-        guard recorded != nil else { return current }
-        let fresh = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        guard recorded != nil, !current.isNew else { return current }
+        return (try renew(db, current: current.id, key: newKey), true)
+    }
+
+    /// Gives this file the replica id derived from `key`, keeping `current` among its previous ids.
+    static func renew(_ db: Database, current: String, key: ReplicaSigningKey) throws -> String {
+        let fresh = ReplicaKeyBinding.derivedReplicaID(for: key.publicKey)
         try db.execute(sql: "UPDATE replica_settings SET value = ? WHERE key = 'replica_id'", arguments: [fresh])
         let previous = try SyncState.value("previous_replica_ids", in: db).flatMap(String.fromDatabaseValue)
         try SyncState.set("previous_replica_ids", [previous, current].compactMap { $0 }.joined(separator: " "), in: db)

@@ -18,8 +18,17 @@ public enum SyncError: LocalizedError, Equatable {
     case unknownConflict(String)
     case noOtherValue(String)
     case invalidFieldValue(field: String, value: String)
+    /// A received change edits a row of a source table (documents, paragraphs, mentions), which only ever gain rows.
+    case sourceRowChanged(table: String, key: String)
+    /// A local change holds a value every peer would refuse (see ``IncomingChangeValidator``).
+    case changePeersWouldRefuse(reason: String)
+    /// A received mention's offsets fall outside its paragraph's text.
+    case mentionOutsideParagraph(key: String, reason: String)
 
-    public var errorDescription: String? {
+    /// The message, with anything that came from data (file and replica names, values) escaped for a terminal.
+    public var errorDescription: String? { TerminalText.escaped(message) }
+
+    private var message: String {
         switch self {
         case let .malformedChangeset(code):
             return "a changeset is damaged or incomplete (SQLite code \(code)); ask for the file again"
@@ -42,6 +51,12 @@ public enum SyncError: LocalizedError, Equatable {
             return "no open conflict '\(id)'; conflicts lists the open ones"
         case let .noOtherValue(id):
             return "conflict \(id) has no other value to keep; give the value to keep in quotes"
+        case let .sourceRowChanged(table, key):
+            return "a received change edits \(table) row \(key); the documents a knowledge base was built from, their paragraphs and mentions are never changed by peers"
+        case let .changePeersWouldRefuse(reason):
+            return "this change was not made: \(reason), and every replica you sync with would refuse it (limits: sync/FORMAT.md, \"Validation\")"
+        case let .mentionOutsideParagraph(key, reason):
+            return "a received mention (\(key)) \(reason); its change was refused"
         case let .invalidFieldValue(field, value):
             return "'\(value)' cannot be kept as \(field); keep 1 or 0 (or mine / theirs)"
         }

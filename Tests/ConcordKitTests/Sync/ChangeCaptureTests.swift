@@ -58,7 +58,10 @@ import Testing
         #expect(copy.replicaID != originalID)
         try reopened.close()
         try copy.close()
+        // Moved with its key file (the database alone is refused: its key would be missing).
         try FileManager.default.moveItem(atPath: folder + "/a.db", toPath: folder + "/moved.db")
+        #expect(throws: TrustError.self) { try KnowledgeBase.open(path: folder + "/moved.db", author: "ana") }
+        try FileManager.default.moveItem(atPath: folder + "/a.db.key", toPath: folder + "/moved.db.key")
         #expect(try KnowledgeBase.open(path: folder + "/moved.db", author: "ana").replicaID == originalID)
     }
 }

@@ -27,8 +27,16 @@ public enum ChangesetFileError: LocalizedError, Equatable {
     case untrustedKey(file: String, fingerprint: String, replica: String)
     /// Signed as a replica that is bound here to another key.
     case impersonation(file: String, replica: String, claimed: String, bound: String)
+    /// A change holds a value that may not be applied (wrong type, invalid text, over a bound, a source row
+    /// changed, a clock far ahead): see ``IncomingChangeValidator``. `reason` is already escaped.
+    case refusedChange(file: String, change: String, reason: String)
+    /// A key signs for a replica it is not bound to (see ``ReplicaKeyBinding``).
+    case keyNotBoundToReplica(file: String, replica: String, fingerprint: String, reason: String)
 
-    public var errorDescription: String? {
+    /// The message, with anything that came from data (file and replica names, values) escaped for a terminal.
+    public var errorDescription: String? { TerminalText.escaped(message) }
+
+    private var message: String {
         switch self {
         case let .cannotRead(file, reason):
             return "\(file): cannot be read (\(reason))"
@@ -66,6 +74,10 @@ public enum ChangesetFileError: LocalizedError, Equatable {
             return "\(file): holds unsigned changes (replica \(replica.prefix(8)); written before Concord signed changes); nothing was applied — import it with --allow-untrusted if you trust where it came from"
         case let .untrustedKey(file, fingerprint, replica):
             return "\(file): signed by key \(fingerprint) (replica \(replica.prefix(8))), which is not trusted here; nothing was applied — compare it with `concord key` on that replica, then `concord trust add NAME PUBLIC-KEY`, or import with --allow-untrusted to accept this file once"
+        case let .refusedChange(file, change, reason):
+            return "\(file): \(change) was refused: \(reason); nothing was applied — ask its author to fix it, or `concord trust ignore` that replica"
+        case let .keyNotBoundToReplica(file, replica, fingerprint, reason):
+            return "\(file): key \(fingerprint) signs for replica \(replica.prefix(8)), \(reason); nothing was applied — a trusted key may speak only for its own replica"
         case let .impersonation(file, replica, claimed, bound):
             return "\(file): claims replica \(replica.prefix(8)) under key \(claimed), but that replica signs with key \(bound) here — someone is impersonating it, or its key was replaced; nothing was applied"
         }

@@ -59,7 +59,7 @@ public struct ChangesetImporter: Sendable {
             localReplicaID: knowledgeBase.replicaID, ownKey: knowledgeBase.signingKey.publicKey, allowUntrusted: allowUntrusted)
         return try knowledgeBase.database.write { db in try BulkWritePageCache.during(in: db) {
             let verdict = try trust.evaluate(
-                .init(keys: verified.signers, unsignedReplicas: verified.unsignedReplicas), file: name, in: db)
+                .init(keys: verified.signers, unsignedReplicas: verified.unsignedReplicas, writer: verified.header.originReplicaID), file: name, in: db)
             // find's name index is brought up to date once, after every change is applied (not at each statement).
             var outcome = try NameSearchMaintenance.deferring(in: db) {
                 try apply(path: path, name: name, expected: verified.checksum, localReplicaID: knowledgeBase.replicaID, in: db)
@@ -80,9 +80,17 @@ public struct ChangesetImporter: Sendable {
         var outcome = Outcome(
             file: name, originReplicaID: reader.header.originReplicaID, recordCount: reader.header.recordCount,
             applied: 0, alreadyPresent: 0, waiting: 0, checksum: ReplicaIDCoding.text(expected), ranges: reader.header.ranges)
+        var current = ""
         do {
             while let record = try reader.next() {
+                current = "change \(record.replicaID.prefix(8))#\(record.sequence)"
                 if try integrator.integrate(record, in: db) == .alreadyPresent { outcome.alreadyPresent += 1 }
+            }
+        } catch let error as SyncError {
+            switch error {
+            case .sourceRowChanged, .mentionOutsideParagraph:
+                throw ChangesetFileError.refusedChange(file: name, change: current, reason: error.localizedDescription)
+            default: throw error
             }
         } catch let error as ChangesetFileError {
             // The file passed verification a moment ago: it changed in between.

@@ -23,10 +23,20 @@ public struct SyncFolder: Sendable {
         public var refusals: [String] = []
         /// Things to know that are not errors.
         public var warnings: [String] = []
+        /// Files refused again, unchanged since they were reported: counted, by the replica folder they are in.
+        public var stillRefused: [String: Int] = [:]
+        /// Files left unread because their replica is ignored (`trust ignore`).
+        public var ignoredFiles = 0
+
+        /// Whether some file could not be imported (reported now or before); the rest was imported all the same.
+        public var refusedSome: Bool { !refusals.isEmpty || !stillRefused.isEmpty }
 
         public var applied: Int { imported.map(\.applied).reduce(0, +) }
         public var waiting: Int { imported.map(\.waiting).reduce(0, +) }
     }
+
+    /// The exit status of a `sync` run that imported what it could but refused some files.
+    public static let someRefusedStatus: Int32 = 3
 
     public init() {}
 
@@ -37,8 +47,14 @@ public struct SyncFolder: Sendable {
         let memory = SyncFolderMemory(folder: root)
         let listing = try SyncFolderListing(folder: root, localReplicaID: knowledgeBase.replicaID)
         var report = Report(folder: root, refusals: listing.refusals)
-        let remembered = try knowledgeBase.read { db in try memory.entries(in: db) }
+        let (remembered, ignored) = try knowledgeBase.read { db in
+            (try memory.entries(in: db), Set(try SyncFolderRefusals().ignored(in: db)))
+        }
         for candidate in listing.candidates {
+            if ignored.contains(candidate.folderReplicaID) {
+                report.ignoredFiles += 1
+                continue
+            }
             try importIfNew(candidate, remembered: remembered, memory: memory, knowledgeBase: knowledgeBase, report: &report)
         }
         for name in listing.ownFiles.sorted() where remembered[name]?.direction != "written" {
@@ -96,7 +112,28 @@ public struct SyncFolder: Sendable {
                 })
             report.imported.append(outcome)
         } catch let error as LocalizedError {
-            report.refusals.append(error.errorDescription ?? "\(candidate.path): refused")
+            try noteRefusal(error.errorDescription ?? "\(candidate.path): refused", of: candidate, stored: stored, knowledgeBase: knowledgeBase, report: &report)
+        }
+    }
+
+    /// Reports a refused file the first time (or when it changed), and only counts it afterwards.
+    private func noteRefusal(
+        _ reason: String, of candidate: SyncFolderListing.Candidate, stored: (size: Int64, checksum: String)?,
+        knowledgeBase: KnowledgeBase, report: inout Report
+    ) throws {
+        let folder = report.folder, refusals = SyncFolderRefusals()
+        let size = stored?.size ?? -1, checksum = stored?.checksum ?? ""
+        let known = try knowledgeBase.read { db in
+            try refusals.wasRefused(folder: folder, name: candidate.name, size: size, checksum: checksum, in: db)
+        }
+        if known {
+            report.stillRefused[candidate.folderReplicaID, default: 0] += 1
+            return
+        }
+        report.refusals.append(reason)
+        guard !knowledgeBase.isReadOnly else { return }
+        try knowledgeBase.database.write { db in
+            try refusals.remember(folder: folder, name: candidate.name, size: size, checksum: checksum, reason: reason, in: db)
         }
     }
 

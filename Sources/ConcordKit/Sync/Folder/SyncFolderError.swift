@@ -11,7 +11,10 @@ public enum SyncFolderError: LocalizedError, Equatable {
     case tooLarge(String, bytes: Int64, limit: Int64)
     case outsideReplicaFolder(String)
 
-    public var errorDescription: String? {
+    /// The message, with anything that came from data (file and replica names, values) escaped for a terminal.
+    public var errorDescription: String? { TerminalText.escaped(message) }
+
+    private var message: String {
         switch self {
         case let .notAFolder(path):
             return "\(path) is not a folder; give the shared folder to sync through (it is created if its parent exists)"

@@ -15,6 +15,8 @@ struct ChangesetTrustCheck {
         var keys: [String: Data]
         /// Replicas with records that carry no signature (every record of a v1 file).
         var unsignedReplicas: Set<String>
+        /// The replica that wrote the file.
+        var writer: String
     }
 
     /// What accepting the file means: bindings to record, and what was accepted without trust.
@@ -46,7 +48,10 @@ struct ChangesetTrustCheck {
                 throw ChangesetFileError.impersonation(
                     file: file, replica: replicaID, claimed: PublicKeyText.fingerprint(key), bound: PublicKeyText.fingerprint(bound))
             }
-            if bound == nil { verdict.bindings[replicaID] = key }
+            if bound == nil {
+                try checkBinding(replicaID, to: key, writer: signers.writer, file: file, in: db)
+                verdict.bindings[replicaID] = key
+            }
         }
         for (replicaID, key) in signers.keys.sorted(by: { $0.key < $1.key })
         where key != ownKey && !verdict.untrustedKeys.contains(key) {
@@ -61,5 +66,17 @@ struct ChangesetTrustCheck {
             verdict.acceptsUnsigned = true
         }
         return verdict
+    }
+
+    /// Refuses a first binding of `replicaID` to `key` that ``ReplicaKeyBinding`` does not allow.
+    private func checkBinding(_ replicaID: String, to key: Data, writer: String, file: String, in db: Database) throws {
+        let legacy = try String.fetchAll(
+            db, sql: "SELECT replica_id FROM sync_replica_keys WHERE public_key = ? AND replica_id <> ?", arguments: [key, replicaID]
+        ).filter(ReplicaKeyBinding.isLegacyShape)
+        let others = ReplicaKeyBinding.isLegacyShape(replicaID) ? legacy : []
+        if let problem = ReplicaKeyBinding.problem(binding: replicaID, to: key, writer: writer, otherLegacyReplicas: others) {
+            throw ChangesetFileError.keyNotBoundToReplica(
+                file: file, replica: replicaID, fingerprint: PublicKeyText.fingerprint(key), reason: problem)
+        }
     }
 }

@@ -9,33 +9,39 @@ import Foundation
 /// private-key <64 hex digits>
 /// ```
 ///
-/// The key is bound to the replica id written in the file. A copied database gets a new
-/// replica id (see ``ReplicaBinding``); when it opens, the id in the key file (copied along,
-/// or absent) does not match, so the copy makes its own key and can never sign as the
-/// original. A key file that exists but cannot be read is an error, never silently replaced.
+/// The key is bound to the replica id written in the file. A new database, or a copied one
+/// (which takes a new replica id, see ``ReplicaBinding``), makes its key and writes this file;
+/// afterwards the file must be there and hold this replica's key: a missing, unreadable or
+/// foreign key file is an error, never silently replaced.
 public enum ReplicaKeyFile {
     static let magic = "concord-signing-key 1"
 
     /// The key file's path for the database at `databasePath`.
     public static func path(forDatabase databasePath: String) -> String { databasePath + ".key" }
 
-    /// The key of `replicaID` stored beside `databasePath`, made and written (0600) if there is none for it.
-    /// `nil` path (in-memory knowledge base): a fresh key that is never stored.
-    static func loadOrCreate(databasePath: String?, replicaID: String) throws -> ReplicaSigningKey {
-        guard let databasePath else { return ReplicaSigningKey() }
+    /// This replica's key, kept beside the database at `databasePath`.
+    ///
+    /// `made` is the key of a replica id made by this open (a new database, or a copy that took a new
+    /// id): it is written to the key file (replacing one copied along with the database) and returned.
+    /// Otherwise the key file must hold `replicaID`'s key: a missing file or one holding another
+    /// replica's key is refused (never silently replaced; see `sync/FORMAT.md` for the recovery).
+    /// `nil` path (in-memory knowledge base): `made`, never stored.
+    static func key(databasePath: String?, replicaID: String, made: ReplicaSigningKey?) throws -> ReplicaSigningKey {
+        guard let databasePath else { return made ?? ReplicaSigningKey() }
         let path = path(forDatabase: databasePath)
-        if let stored = try load(path), stored.replicaID == replicaID {
-            if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-               let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 {
-                chmod(path, 0o600)
-            }
-            return stored.key
+        if let made {
+            try store(made, replicaID: replicaID, to: path)
+            return made
         }
-        let key = ReplicaSigningKey()
-        try store(key, replicaID: replicaID, to: path)
-        // Another process opening the same new database at the same moment may have written its own: use what is there.
-        if let stored = try load(path), stored.replicaID == replicaID { return stored.key }
-        return key
+        guard let stored = try load(path) else { throw TrustError.missingKeyFile(path: path, replica: replicaID) }
+        guard stored.replicaID == replicaID else {
+            throw TrustError.foreignKeyFile(path: path, holds: stored.replicaID, replica: replicaID)
+        }
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 {
+            chmod(path, 0o600)
+        }
+        return stored.key
     }
 
     /// The key and replica id stored at `path`, or `nil` if there is no file.
