@@ -41,6 +41,15 @@ public final class Console: @unchecked Sendable {
         sink(safe)
     }
 
+    /// Returns to the start of the line and clears it, on a terminal only: how a progress line
+    /// is redrawn (Concord's own control sequence, so it is not escaped as data would be).
+    public func clearLine() {
+        guard isTerminal else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        sink("\r\u{1B}[K")
+    }
+
     /// Wraps `text` in an ANSI style when colour is on.
     public func styled(_ text: String, _ style: TextStyle) -> String {
         usesColor ? style.rawValue + text + "\u{1B}[0m" : text

@@ -28,8 +28,12 @@ final class IngestProgressRenderer {
         if console.isTerminal {
             var above = outcome.warnings.map { "warning: \($0)" }
             if let refusal = outcome.refusal { above.append("refused: \(refusal.localizedDescription)") }
-            if !above.isEmpty { console.write("\r\u{1B}[K" + above.joined(separator: "\n") + "\n") }
-            console.write("\r\u{1B}[K" + progressLine())
+            if !above.isEmpty {
+                console.clearLine()
+                console.write(above.joined(separator: "\n") + "\n")
+            }
+            console.clearLine()
+            console.write(progressLine())
         } else {
             for warning in outcome.warnings { console.line("warning: \(warning)") }
             console.line(line(for: outcome))
@@ -38,7 +42,7 @@ final class IngestProgressRenderer {
 
     /// Ends the progress line and lists the refusals; `true` when every file was ingested or already there.
     func finish() -> Bool {
-        if console.isTerminal && doneFiles > 0 { console.write("\r\u{1B}[K") }
+        if doneFiles > 0 { console.clearLine() }
         if totalFiles > 1 || console.isTerminal {
             console.line("\(added) added, \(skipped) already there, \(refusals.count) refused, of \(totalFiles) files (\(megabytes(doneBytes)) MB)")
         }
