@@ -86,10 +86,7 @@ struct TrustCommand: ParsableCommand {
         func run() throws {
             let context = CommandContext.current
             let knowledgeBase = try context.knowledgeBase(store)
-            let (replicaID, changed) = try knowledgeBase.database.write { db -> (String, Bool) in
-                guard let replicaID = try SyncFolderRefusals().replicaID(for: replica, in: db) else { throw TrustError.unknownReplica(replica) }
-                return (replicaID, try SyncFolderRefusals().ignore(replicaID, in: db))
-            }
+            let (replicaID, changed) = try SyncFolderRefusals().setIgnored(true, replica: replica, in: knowledgeBase)
             context.output.line(changed ? "ignoring replica \(replicaID) in sync folders" : "replica \(replicaID) was already ignored")
         }
     }
@@ -107,10 +104,7 @@ struct TrustCommand: ParsableCommand {
         func run() throws {
             let context = CommandContext.current
             let knowledgeBase = try context.knowledgeBase(store)
-            let (replicaID, changed) = try knowledgeBase.database.write { db -> (String, Bool) in
-                guard let replicaID = try SyncFolderRefusals().replicaID(for: replica, in: db) else { throw TrustError.unknownReplica(replica) }
-                return (replicaID, try SyncFolderRefusals().unignore(replicaID, in: db))
-            }
+            let (replicaID, changed) = try SyncFolderRefusals().setIgnored(false, replica: replica, in: knowledgeBase)
             context.output.line(changed ? "reading replica \(replicaID) in sync folders again" : "replica \(replicaID) was not ignored")
         }
     }

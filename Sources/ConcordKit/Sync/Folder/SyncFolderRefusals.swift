@@ -45,6 +45,17 @@ public struct SyncFolderRefusals: Sendable {
         return db.changesCount > 0
     }
 
+    /// Ignores (or reads again) the replica `reference` names (see ``replicaID(for:in:)``), in one
+    /// transaction; returns its full id and whether that changed anything.
+    public func setIgnored(
+        _ ignored: Bool, replica reference: String, in knowledgeBase: KnowledgeBase
+    ) throws -> (replicaID: String, changed: Bool) {
+        try knowledgeBase.database.write { db in
+            guard let replicaID = try replicaID(for: reference, in: db) else { throw TrustError.unknownReplica(reference) }
+            return (replicaID, ignored ? try ignore(replicaID, in: db) : try unignore(replicaID, in: db))
+        }
+    }
+
     /// The full replica id `reference` names: itself (32 hex digits), or the one replica known here (bound to a
     /// key, or with a folder refused here) that it is a prefix (8 hex digits or more) of.
     public func replicaID(for reference: String, in db: Database) throws -> String? {
