@@ -12,7 +12,10 @@ enum GlobalArguments {
     /// The arguments with leading store options moved after the subcommand, when one follows them.
     static func normalized(_ arguments: [String]) -> [String] {
         let (leading, rest) = splitLeadingStoreOptions(arguments)
-        guard !leading.isEmpty, let name = rest.first, subcommandNames.contains(name) else { return arguments }
+        guard !leading.isEmpty, let name = rest.first else { return arguments }
+        // argument-parser's own `help CMD` takes no options and opens no knowledge base.
+        if name == "help" { return rest }
+        guard subcommandNames.contains(name) else { return arguments }
         var reordered = rest
         reordered.insert(contentsOf: leading, at: reordered.firstIndex(of: "--") ?? reordered.endIndex)
         return reordered
@@ -34,7 +37,7 @@ enum GlobalArguments {
         return (Array(arguments[..<index]), Array(arguments[index...]))
     }
 
-    /// The names of Concord's subcommands (with argument-parser's own `help`).
+    /// The names of Concord's subcommands.
     static var subcommandNames: Set<String> {
         Set(ConcordCommand.configuration.subcommands.map { $0._commandName })
     }

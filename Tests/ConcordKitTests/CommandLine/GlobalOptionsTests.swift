@@ -40,6 +40,12 @@ import Testing
         #expect(script.output.contains("Zanzibar Listening Council"))
     }
 
+    @Test func helpAfterStoreOptionsExplainsTheCommand() throws {
+        let help = try concord(["--db", fixture.databasePath, "help", "stats"])
+        #expect(help.status == 0, "\(help.errors)")
+        #expect(help.output.contains("USAGE: concord stats"))
+    }
+
     @Test func versionNamesConcordSQLiteAndTheSchema() throws {
         for flag in ["--version", "-V"] {
             let printed = try concord([flag])
