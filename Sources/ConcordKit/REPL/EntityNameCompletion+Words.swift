@@ -37,7 +37,7 @@ extension EntityNameCompletion {
     }
 
     /// How long the trigram lookup may run before it is abandoned, in nanoseconds.
-    static let wordLookupBudget: UInt64 = 2_000_000
+    static let wordLookupBudget: UInt64 = 1_500_000
 
     /// `body`'s result, or nil when it ran past ``wordLookupBudget`` (a progress handler
     /// interrupts it; the handler is removed afterwards).
@@ -59,7 +59,7 @@ extension EntityNameCompletion {
     }
 
     /// Entities read from the trigram index for one word-start lookup.
-    static let wordCandidateLimit = 200
+    static let wordCandidateLimit = 100
 
     /// `true` when `typed` (all but its last word whole, the last one begun) appears in `words`
     /// starting at one of its words.
