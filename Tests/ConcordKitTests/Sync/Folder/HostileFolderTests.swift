@@ -60,7 +60,7 @@ import Glibc
         let manager = FileManager.default
         let thirdFile = try SyncFileFixtures.export(third)
         let anaFolder = folder + "/" + ana.replicaID
-        let anaFile = anaFolder + "/" + (try manager.contentsOfDirectory(atPath: anaFolder)[0])
+        #expect(try !manager.contentsOfDirectory(atPath: anaFolder).isEmpty)
         // Names with dots: hidden ones (files being written) are skipped, others must still be plain.
         try manager.copyItem(atPath: thirdFile, toPath: anaFolder + "/..concord")
         try manager.copyItem(atPath: thirdFile, toPath: folder + "/..concord")

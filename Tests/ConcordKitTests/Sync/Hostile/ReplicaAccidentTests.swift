@@ -65,7 +65,7 @@ import Testing
 
     @Test func anEmptyFileIsRefused() throws {
         let path = try TestKnowledgeBase.temporaryDirectory() + "/concord.db"
-        FileManager.default.createFile(atPath: path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         #expect(throws: StoreError.emptyFile(path: path)) { try KnowledgeBase.open(path: path, author: "a") }
         let result = try ConcordProcess.run(["stats", "--db", path])
         #expect(result.status == 1 && result.errors.contains("empty file"))
