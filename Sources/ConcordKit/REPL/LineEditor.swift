@@ -98,8 +98,7 @@ final class LineEditorState: @unchecked Sendable {
         // rl_line_buffer and rl_point (bytes) are current here: rl_complete updates them first.
         // (libedit's rl_copy_text drops the last character, so it is not used.)
         guard let provider, let buffer = rl_line_buffer, rl_point >= 0, rl_point <= rl_end else { return nil }
-        let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(rl_point))
-        let prefix = String(decoding: bytes, as: UTF8.self)
+        let prefix = Self.lineBeforeCursor(String(cString: buffer), point: Int(rl_point), end: Int(rl_end))
         let cursor = prefix.unicodeScalars.count
         let completion = provider.complete(line: prefix, cursor: cursor)
         let typed = Array(prefix.unicodeScalars)
@@ -118,6 +117,17 @@ final class LineEditorState: @unchecked Sendable {
         for (index, entry) in entries.enumerated() { list[index] = strdup(entry) }
         list[entries.count] = nil
         return list
+    }
+
+    /// The text of `line` before the cursor. libedit's readline interface counts `rl_point` and
+    /// `rl_end` in characters once the line holds a multibyte character (its narrow line view
+    /// keeps the wide line's offsets), in bytes otherwise; `end` says which: cutting "show Lié"
+    /// after 8 bytes left half an "é" and completed nothing.
+    static func lineBeforeCursor(_ line: String, point: Int, end: Int) -> String {
+        if end == line.utf8.count {
+            return String(decoding: line.utf8.prefix(point), as: UTF8.self)
+        }
+        return String(String.UnicodeScalarView(line.unicodeScalars.prefix(point)))
     }
 
     /// The replacements rewritten to start where libedit's word starts rather than

@@ -45,6 +45,8 @@ struct CompletionAtThePromptTests {
         try expectCompletion(session, typing: "show Mr. Bot", gives: "show Mr. Botero Navarro")
         try expectCompletion(session, typing: "show Landa", gives: "show \"Ms. Landázuri de Mora\"")
         try expectCompletion(session, typing: "show Traoré", gives: "show \"Ms. Traoré Bazie\"")
+        // An accent just before the cursor (libedit then counts the cursor in characters, not bytes).
+        try expectCompletion(session, typing: "show Lié", gives: "show \"Ms. Martinez Liévano\"")
         // Two names begin with OHCHR: the first Tab gives the shared beginning, the second lists them.
         try session.type("show OHC")
         try session.press("Tab")

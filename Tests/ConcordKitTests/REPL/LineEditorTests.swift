@@ -48,4 +48,14 @@ import Testing
         #expect(Pager(environment: ["LESS": ""]).pagerEnvironment["LESS"] == "FRXK")
         #expect(Pager(environment: ["LESS": "R"]).pagerEnvironment["LESS"] == "R")
     }
+
+    @Test func theTextBeforeTheCursorIsReadInBytesOrCharactersAsLibeditCounts() {
+        // ASCII: bytes and characters agree.
+        #expect(LineEditorState.lineBeforeCursor("show Lewis", point: 7, end: 10) == "show Le")
+        // libedit counting characters once the line holds "é" (8 characters, 9 bytes).
+        #expect(LineEditorState.lineBeforeCursor("show Lié", point: 8, end: 8) == "show Lié")
+        #expect(LineEditorState.lineBeforeCursor("show Lié x", point: 8, end: 10) == "show Lié")
+        // libedit counting bytes.
+        #expect(LineEditorState.lineBeforeCursor("show Lié", point: 9, end: 9) == "show Lié")
+    }
 }
