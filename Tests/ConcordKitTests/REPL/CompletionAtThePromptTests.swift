@@ -47,6 +47,22 @@ struct CompletionAtThePromptTests {
         try expectCompletion(session, typing: "show Traoré", gives: "show \"Ms. Traoré Bazie\"")
         // An accent just before the cursor (libedit then counts the cursor in characters, not bytes).
         try expectCompletion(session, typing: "show Lié", gives: "show \"Ms. Martinez Liévano\"")
+        try expectCompletion(session, typing: "show Landá", gives: "show \"Ms. Landázuri de Mora\"")
+        try expectCompletion(session, typing: "show Lie", gives: "show \"Ms. Martinez Liévano\"")
+        // A one-word and a many-word name sharing a beginning: the shared part, then both listed.
+        try session.typeLine("add body \"Guatemalan Migration Board\"")
+        try session.waitFor("Guatemalan Migration Board (body:")
+        try session.type("show Guatem")
+        try session.press("Tab")
+        try session.waitFor("concord> show Guatemala")
+        try session.press("Tab")
+        try session.waitFor("Guatemalan Migration Board (body)")
+        try session.press("C-c")
+        // Several names end with "Lewis": the second Tab lists them with their kinds.
+        try session.type("show Lewis")
+        try session.press("Tab", "Tab")
+        try session.waitFor("Benjamin Lewis (person)")
+        try session.press("C-c")
         // Two names begin with OHCHR: the first Tab gives the shared beginning, the second lists them.
         try session.type("show OHC")
         try session.press("Tab")
