@@ -33,6 +33,11 @@ struct CompletionAtThePromptTests {
         try session.type(text)
         try session.press("Tab")
         try session.waitFor("concord> " + expected)
+        try abandonLine(session)
+    }
+
+    /// Presses Ctrl-C and waits for the fresh prompt, so that what is typed next goes to it.
+    func abandonLine(_ session: TerminalSession) throws {
         let prompts = try session.count(of: "concord>")
         try session.press("C-c")
         try session.waitFor("a fresh prompt") { $0.components(separatedBy: "concord>").count - 1 > prompts }
@@ -50,19 +55,22 @@ struct CompletionAtThePromptTests {
         try expectCompletion(session, typing: "show Landá", gives: "show \"Ms. Landázuri de Mora\"")
         try expectCompletion(session, typing: "show Lie", gives: "show \"Ms. Martinez Liévano\"")
         // A one-word and a many-word name sharing a beginning: the shared part, then both listed.
+        let prompts = try session.count(of: "concord>")
         try session.typeLine("add body \"Guatemalan Migration Board\"")
-        try session.waitFor("Guatemalan Migration Board (body:")
+        try session.waitFor("the prompt after add") { $0.components(separatedBy: "concord>").count - 1 > prompts }
+        #expect(try session.screen().contains("added body Guatemalan Migration Board (body:"))
         try session.type("show Guatem")
         try session.press("Tab")
         try session.waitFor("concord> show Guatemala")
         try session.press("Tab")
         try session.waitFor("Guatemalan Migration Board (body)")
-        try session.press("C-c")
+        try abandonLine(session)
         // Several names end with "Lewis": the second Tab lists them with their kinds.
         try session.type("show Lewis")
-        try session.press("Tab", "Tab")
+        try session.press("Tab")
+        try session.press("Tab")
         try session.waitFor("Benjamin Lewis (person)")
-        try session.press("C-c")
+        try abandonLine(session)
         // Two names begin with OHCHR: the first Tab gives the shared beginning, the second lists them.
         try session.type("show OHC")
         try session.press("Tab")
