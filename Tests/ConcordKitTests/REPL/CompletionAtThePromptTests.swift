@@ -14,18 +14,9 @@ struct CompletionAtThePromptTests {
         fixture = try ReplFixture()
     }
 
-    func startPrompt(_ front: PagingAndInterruptTests.Front) throws -> TerminalSession {
-        let environment = fixture.environment.merging(["TERM": "screen"]) { $1 }
-        let session: TerminalSession
-        switch front {
-        case .interactiveShell:
-            session = try TerminalSession.interactiveShell(environment: environment)
-            try session.startConcord(["--db", fixture.databasePath])
-        case .nothing:
-            session = try TerminalSession(arguments: ["--db", fixture.databasePath], environment: environment)
-        }
-        try session.waitFor("concord>")
-        return session
+    func startPrompt(_ front: TerminalSession.Front) throws -> TerminalSession {
+        try TerminalSession.prompt(
+            front, databasePath: fixture.databasePath, environment: fixture.environment.merging(["TERM": "screen"]) { $1 })
     }
 
     /// Types `text`, presses Tab, and waits for the line to read `expected`; then abandons the line.
@@ -33,18 +24,11 @@ struct CompletionAtThePromptTests {
         try session.type(text)
         try session.press("Tab")
         try session.waitFor("concord> " + expected)
-        try abandonLine(session)
+        try session.abandonLine()
     }
 
-    /// Presses Ctrl-C and waits for the fresh prompt, so that what is typed next goes to it.
-    func abandonLine(_ session: TerminalSession) throws {
-        let prompts = try session.count(of: "concord>")
-        try session.press("C-c")
-        try session.waitFor("a fresh prompt") { $0.components(separatedBy: "concord>").count - 1 > prompts }
-    }
-
-    @Test(arguments: PagingAndInterruptTests.Front.allCases)
-    func namesCompleteAsPeopleTypeThem(front: PagingAndInterruptTests.Front) throws {
+    @Test(arguments: TerminalSession.Front.allCases)
+    func namesCompleteAsPeopleTypeThem(front: TerminalSession.Front) throws {
         let session = try startPrompt(front)
         try expectCompletion(session, typing: "show Boter", gives: "show \"Mr. Botero Navarro\"")
         try expectCompletion(session, typing: "show Mr. Bot", gives: "show Mr. Botero Navarro")
@@ -57,20 +41,20 @@ struct CompletionAtThePromptTests {
         // A one-word and a many-word name sharing a beginning: the shared part, then both listed.
         let prompts = try session.count(of: "concord>")
         try session.typeLine("add body \"Guatemalan Migration Board\"")
-        try session.waitFor("the prompt after add") { $0.components(separatedBy: "concord>").count - 1 > prompts }
+        try session.waitForAnotherPrompt(than: prompts)
         #expect(try session.screen().contains("added body Guatemalan Migration Board (body:"))
         try session.type("show Guatem")
         try session.press("Tab")
         try session.waitFor("concord> show Guatemala")
         try session.press("Tab")
         try session.waitFor("Guatemalan Migration Board (body)")
-        try abandonLine(session)
+        try session.abandonLine()
         // Several names end with "Lewis": the second Tab lists them with their kinds.
         try session.type("show Lewis")
         try session.press("Tab")
         try session.press("Tab")
         try session.waitFor("Benjamin Lewis (person)")
-        try abandonLine(session)
+        try session.abandonLine()
         // Two names begin with OHCHR: the first Tab gives the shared beginning, the second lists them.
         try session.type("show OHC")
         try session.press("Tab")

@@ -24,14 +24,6 @@ struct InteractivePromptTests {
         try session.waitFor("an empty prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("concord>") }
     }
 
-    /// Ctrl-C, then waits for the fresh prompt: the terminal discards keys typed
-    /// before the interrupt is handled, so the next keys must wait for it.
-    func abandonLine(_ session: TerminalSession) throws {
-        let prompts = try session.count(of: "concord>")
-        try session.press("C-c")
-        try session.waitFor("a fresh prompt") { $0.components(separatedBy: "concord>").count - 1 > prompts }
-    }
-
     @Test func tabCompletesAnEntityNameInQuotes() throws {
         let session = try startPrompt()
         try session.type("alias zanzibar")
@@ -41,18 +33,18 @@ struct InteractivePromptTests {
         try session.type("l")
         try session.press("Tab")
         try session.waitFor("concord> alias \"Zanzibar Listening Council\"")
-        try abandonLine(session)
+        try session.abandonLine()
         // An id completes too.
         try session.type("alias body:00000000000000a2")
         // Two ids share the beginning: the second Tab lists them.
         try session.press("BSpace", "Tab")
         try session.press("Tab")
         try session.waitFor("body:00000000000000a1")
-        try abandonLine(session)
+        try session.abandonLine()
         try session.type("link ZLC memb")
         try session.press("Tab")
         try session.waitFor("concord> link ZLC member_of")
-        try abandonLine(session)
+        try session.abandonLine()
         try session.press("C-d")
         try session.waitFor("[exit 0]")
     }
@@ -91,7 +83,7 @@ struct InteractivePromptTests {
         try session.press("C-c")
         try session.waitFor("^C")
         try session.waitFor("a new prompt") { $0.components(separatedBy: "concord>").count >= 3 }
-        try abandonLine(session)
+        try session.abandonLine()
         try session.type("help search")
         try session.press("Enter")
         try session.waitFor("USAGE")

@@ -10,12 +10,7 @@ import Testing
     .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/less"), "less is not installed"),
     .enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash"), "bash is not installed"))
 struct PagingAndInterruptTests {
-    /// What runs in front of Concord in the terminal.
-    enum Front: String, CaseIterable, CustomTestStringConvertible {
-        case interactiveShell
-        case nothing
-        var testDescription: String { rawValue }
-    }
+    typealias Front = TerminalSession.Front
 
     let fixture: ReplFixture
 
@@ -29,17 +24,8 @@ struct PagingAndInterruptTests {
     }
 
     func startPrompt(_ front: Front, rows: Int = 15, extra: [String: String] = [:]) throws -> TerminalSession {
-        let environment = self.environment.merging(extra) { $1 }
-        let session: TerminalSession
-        switch front {
-        case .interactiveShell:
-            session = try TerminalSession.interactiveShell(environment: environment, rows: rows)
-            try session.startConcord(["--db", fixture.databasePath])
-        case .nothing:
-            session = try TerminalSession(arguments: ["--db", fixture.databasePath], environment: environment, rows: rows)
-        }
-        try session.waitFor("concord>")
-        return session
+        try TerminalSession.prompt(
+            front, databasePath: fixture.databasePath, environment: environment.merging(extra) { $1 }, rows: rows)
     }
 
     static func lastLine(_ screen: String) -> String {

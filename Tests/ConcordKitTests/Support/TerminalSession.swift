@@ -1,5 +1,6 @@
 import Foundation
 import ConcordKit
+import Testing
 
 /// Drives the real `concord` binary in a pseudo-terminal through tmux, for
 /// end-to-end tests of the interactive prompt (completion, history, Ctrl-C, Ctrl-D,
@@ -47,6 +48,43 @@ final class TerminalSession {
 
     /// The interactive shell's prompt.
     static let shellPrompt = "shell$ "
+
+    /// What runs in front of Concord in the terminal: an interactive job-control shell (which gives
+    /// each command a process group of its own) at whose prompt `concord` is typed, or nothing.
+    enum Front: String, CaseIterable, CustomTestStringConvertible {
+        case interactiveShell
+        case nothing
+        var testDescription: String { rawValue }
+    }
+
+    /// Concord's prompt on `databasePath`, started behind `front`, once it shows.
+    static func prompt(
+        _ front: Front, databasePath: String, environment: [String: String], rows: Int = 30
+    ) throws -> TerminalSession {
+        let session: TerminalSession
+        switch front {
+        case .interactiveShell:
+            session = try interactiveShell(environment: environment, rows: rows)
+            try session.startConcord(["--db", databasePath])
+        case .nothing:
+            session = try TerminalSession(arguments: ["--db", databasePath], environment: environment, rows: rows)
+        }
+        try session.waitFor("concord>")
+        return session
+    }
+
+    /// Waits until the screen shows more of Concord's prompts than the `prompts` it showed before.
+    func waitForAnotherPrompt(than prompts: Int) throws {
+        try waitFor("a fresh prompt") { $0.components(separatedBy: "concord>").count - 1 > prompts }
+    }
+
+    /// Ctrl-C, then waits for the fresh prompt: keys typed before the interrupt is handled
+    /// would reach the abandoned line, so the next keys must wait for it.
+    func abandonLine() throws {
+        let prompts = try count(of: "concord>")
+        try press("C-c")
+        try waitForAnotherPrompt(than: prompts)
+    }
 
     /// Types `concord arguments…` at the shell's prompt and presses Enter.
     func startConcord(_ arguments: [String]) throws {
